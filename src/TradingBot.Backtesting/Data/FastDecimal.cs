@@ -1,0 +1,71 @@
+namespace TradingBot.Backtesting.Data;
+
+/// <summary>
+/// Parses plain decimal literals (<c>-123.4500</c>) into <see cref="decimal"/> exactly, about 10x faster than
+/// <see cref="decimal.Parse(string)"/>. Anything else (exponents, more than 18 significant digits) is declined and
+/// left to the framework parser.
+/// </summary>
+internal static class FastDecimal
+{
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0m;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        var any = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.')
+            {
+                if (scale >= 0)
+                {
+                    return false;
+                }
+
+                scale = 0;
+                continue;
+            }
+
+            var d = (uint)(c - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            any = true;
+            if (mantissa == 0 && d == 0 && scale < 0)
+            {
+                continue;
+            }
+
+            if (++digits > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + d;
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (!any || scale > 28)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
+}

@@ -1,0 +1,147 @@
+using TradingBot.Backtesting.Statistics;
+using TradingBot.Core.Market;
+using TradingBot.Core.Strategies;
+
+namespace TradingBot.Backtesting.Engine;
+
+/// <summary>
+/// The event-driven backtest loop of docs/backtesting.md. For each bar i: the broker fills queued orders against
+/// bar i (from bar w+1 on), equity is marked at bar i's close, then the strategy sees bar i and may change its
+/// target; the resulting orders fill on bar i+1 (or at bar i's close with trade-on-close).
+/// </summary>
+public static class Backtest
+{
+    public static BacktestResult Run(IReadOnlyList<Candle> candles, IStrategy strategy, BacktestOptions? options = null,
+        bool recordPlots = false, string? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(candles);
+        ArgumentNullException.ThrowIfNull(strategy);
+        options ??= new BacktestOptions();
+        options.ThrowIfInvalid();
+        var bars = candles as Candle[] ?? [.. candles];
+        if (bars.Length == 0)
+        {
+            throw new ArgumentException("A backtest needs at least one candle.", nameof(candles));
+        }
+
+        var n = bars.Length;
+        var equity = new double[n];
+        var closes = new double[n];
+        var plots = recordPlots ? strategy.PlotNames.Select(name => (name, new double[n])).ToArray() : [];
+        var broker = new SimulatedBroker(bars, options);
+        var start = strategy.WarmupBars + 1;
+        var offset = (double)options.Cash;
+        var size = 0.0;
+        var stoppedAt = -1;
+
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var candle = ref bars[i];
+            var close = (double)candle.Close;
+            closes[i] = close;
+            if (i >= start)
+            {
+                if (broker.HasOrders)
+                {
+                    broker.ProcessOrders(i);
+                    offset = (double)broker.EquityOffset;
+                    size = (double)broker.PositionSize;
+                }
+
+                var marked = offset + (size * close);
+                if (marked <= 0 && broker.EquityAt(i) <= 0m)
+                {
+                    broker.Liquidate(i);
+                    stoppedAt = i;
+                    break;
+                }
+
+                equity[i] = marked;
+            }
+            else
+            {
+                equity[i] = offset;
+            }
+
+            var signal = strategy.OnCandle(in candle);
+            for (var p = 0; p < plots.Length; p++)
+            {
+                plots[p].Item2[i] = strategy.GetPlotValue(p);
+            }
+
+            if (signal is { } s && i >= start)
+            {
+                Apply(broker, s);
+            }
+        }
+
+        decimal equityFinal;
+        if (stoppedAt >= 0)
+        {
+            for (var i = stoppedAt; i < n; i++)
+            {
+                closes[i] = (double)bars[i].Close;
+                equity[i] = 0;
+            }
+
+            equityFinal = 0m;
+        }
+        else
+        {
+            if (options.FinalizeTrades && start < n)
+            {
+                // Close what is still open by running the broker once more on the last bar (reference behaviour).
+                broker.CloseAll(ExitReason.End);
+                broker.ProcessOrders(n - 1);
+            }
+
+            equityFinal = broker.EquityAt(n - 1);
+            equity[n - 1] = (double)equityFinal;
+        }
+
+        var times = new DateTimeOffset[n];
+        for (var i = 0; i < n; i++)
+        {
+            times[i] = bars[i].Time;
+        }
+
+        var statistics = StatisticsCalculator.Compute(times, equity, closes, broker.ClosedTrades, strategy.WarmupBars,
+            equityFinal, options.RiskFreeRate);
+
+        return new BacktestResult
+        {
+            Strategy = strategy.Name,
+            Parameters = parameters ?? string.Empty,
+            Options = options,
+            Candles = bars,
+            Statistics = statistics,
+            Trades = broker.ClosedTrades,
+            Equity = equity,
+            WarmupBars = strategy.WarmupBars,
+            Plots = plots,
+            Warnings = broker.Warnings,
+        };
+    }
+
+    /// <summary>Turns a target position into orders: close what is held, then enter the new side with all margin.</summary>
+    private static void Apply(SimulatedBroker broker, StrategySignal signal)
+    {
+        var current = Math.Sign(broker.PositionSize);
+        var target = (int)signal.Target;
+        if (current == target)
+        {
+            return;
+        }
+
+        broker.CancelPendingEntries();
+        if (current != 0)
+        {
+            broker.CloseAll(ExitReason.Signal);
+        }
+
+        if (target != 0)
+        {
+            broker.PlaceEntry(target, 0m, SimulatedBroker.AllIn, null, null, null, null, signal.Reason);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace TradingBot.Backtesting.Engine;
+
+/// <summary>What an order in the simulated broker's queue does.</summary>
+internal enum SimOrderKind
+{
+    Entry,
+    Close,
+    StopLoss,
+    TakeProfit,
+}
+
+/// <summary>
+/// An order queued in the simulated broker. An entry's size is either units (<see cref="Units"/>) or a fraction of
+/// the available margin (<see cref="MarginFraction"/>), signed by direction. Close, stop-loss and take-profit orders
+/// belong to <see cref="Parent"/> and close (part of) it at the raw price.
+/// </summary>
+internal sealed class SimOrder
+{
+    public required SimOrderKind Kind { get; init; }
+
+    /// <summary>+1 buys, −1 sells.</summary>
+    public required int Direction { get; init; }
+
+    public decimal Units { get; set; }
+
+    public decimal MarginFraction { get; init; }
+
+    public decimal? Limit { get; init; }
+
+    /// <summary>The stop trigger; cleared once triggered (the order then behaves as a market or limit order).</summary>
+    public decimal? Stop { get; set; }
+
+    /// <summary>The stop level as placed, kept after the trigger (reported as the trade's SL).</summary>
+    public decimal? StopLevel { get; init; }
+
+    public decimal? StopLoss { get; init; }
+
+    public decimal? TakeProfit { get; init; }
+
+    public SimTrade? Parent { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>The exit reason recorded when this order closes its parent.</summary>
+    public ExitReason ExitReason { get; init; } = ExitReason.Signal;
+
+    public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
+}
+
+/// <summary>An open trade in the simulated broker.</summary>
+internal sealed class SimTrade
+{
+    public required decimal Size { get; set; }
+
+    public required decimal EntryPrice { get; init; }
+
+    public required int EntryBar { get; init; }
+
+    public string? EntryReason { get; init; }
+
+    public SimOrder? StopLossOrder { get; set; }
+
+    public SimOrder? TakeProfitOrder { get; set; }
+}

@@ -1,0 +1,380 @@
+using TradingBot.Core.Market;
+
+namespace TradingBot.Backtesting.Engine;
+
+/// <summary>
+/// The order and fill model of backtesting.md §2.2: market orders at the next open (or the signal bar's close with
+/// trade-on-close), stop and limit triggers with gap fills, pessimistic stop-before-limit and SL-before-TP, spread on
+/// entries only, relative commission on entry and exit, all-in sizing in whole units (or a quantity step), FIFO
+/// reduction of opposite trades, and cancellation when margin is insufficient.
+/// </summary>
+internal sealed class SimulatedBroker
+{
+    /// <summary>backtesting.py's "all available margin" is 1 − ε (ε = 2⁻⁵²), so an exact multiple buys one unit less.</summary>
+    internal const decimal AllIn = 0.9999999999999997779553950750m;
+
+    private readonly Candle[] _candles;
+    private readonly BacktestOptions _options;
+    private readonly List<SimOrder> _orders = [];
+    private readonly List<SimTrade> _trades = [];
+    private readonly List<Trade> _closedTrades = [];
+    private readonly List<string> _warnings = [];
+    private decimal _openSize;
+    private decimal _openCost;
+
+    public SimulatedBroker(Candle[] candles, BacktestOptions options)
+    {
+        _candles = candles;
+        _options = options;
+        Cash = options.Cash;
+    }
+
+    public decimal Cash { get; private set; }
+
+    public IReadOnlyList<SimTrade> OpenTrades => _trades;
+
+    public IReadOnlyList<Trade> ClosedTrades => _closedTrades;
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public bool HasOrders => _orders.Count > 0;
+
+    /// <summary>Net signed size of all open trades.</summary>
+    public decimal PositionSize => _openSize;
+
+    /// <summary>Equity at bar <paramref name="bar"/>'s close: cash + Σ size·(close − entry).</summary>
+    public decimal EquityAt(int bar) => Cash + (_openSize * _candles[bar].Close) - _openCost;
+
+    /// <summary>The constant part of equity (cash − Σ size·entry) for fast per-bar marking: E = K + size·close.</summary>
+    public decimal EquityOffset => Cash - _openCost;
+
+    public void PlaceEntry(int direction, decimal units, decimal marginFraction, decimal? limit, decimal? stop,
+        decimal? stopLoss, decimal? takeProfit, string? reason)
+    {
+        _orders.Add(new SimOrder
+        {
+            Kind = SimOrderKind.Entry,
+            Direction = direction,
+            Units = units,
+            MarginFraction = marginFraction,
+            Limit = limit,
+            Stop = stop,
+            StopLevel = stop,
+            StopLoss = stopLoss,
+            TakeProfit = takeProfit,
+            Reason = reason,
+        });
+    }
+
+    /// <summary>Queues market closes of every open trade at the front of the queue (they fill before new entries).</summary>
+    public void CloseAll(ExitReason reason)
+    {
+        foreach (var trade in _trades)
+        {
+            _orders.Insert(0, new SimOrder
+            {
+                Kind = SimOrderKind.Close,
+                Direction = -Math.Sign(trade.Size),
+                Units = Math.Abs(trade.Size),
+                Parent = trade,
+                ExitReason = reason,
+            });
+        }
+    }
+
+    /// <summary>Cancels pending entry orders (contingent and close orders stay).</summary>
+    public void CancelPendingEntries() => _orders.RemoveAll(o => o.Kind == SimOrderKind.Entry);
+
+    /// <summary>Processes the queue against bar <paramref name="bar"/>'s open, high and low.</summary>
+    public void ProcessOrders(int bar)
+    {
+        var candle = _candles[bar];
+        var previousClose = _candles[Math.Max(bar - 1, 0)].Close;
+        var reprocess = false;
+
+        foreach (var order in _orders.ToArray())
+        {
+            if (!_orders.Contains(order))
+            {
+                continue;
+            }
+
+            var isLong = order.Direction > 0;
+            var stopPrice = order.Stop;
+            if (stopPrice is { } stop)
+            {
+                var stopHit = isLong ? candle.High >= stop : candle.Low <= stop;
+                if (!stopHit)
+                {
+                    continue;
+                }
+
+                order.Stop = null;
+            }
+
+            decimal price;
+            var fillBar = bar;
+            if (order.Limit is { } limit)
+            {
+                var limitHit = isLong ? candle.Low <= limit : candle.High >= limit;
+                var limitBeforeStop = limitHit && stopPrice is { } triggered && (isLong ? limit <= triggered : limit >= triggered);
+                if (!limitHit || limitBeforeStop)
+                {
+                    continue;
+                }
+
+                var reference = stopPrice ?? candle.Open;
+                price = isLong ? Math.Min(reference, limit) : Math.Max(reference, limit);
+            }
+            else
+            {
+                var onClose = _options.TradeOnClose && !order.IsContingent && stopPrice is null;
+                price = onClose ? previousClose : candle.Open;
+                if (onClose)
+                {
+                    fillBar = Math.Max(bar - 1, 0);
+                }
+
+                if (stopPrice is { } s)
+                {
+                    price = isLong ? Math.Max(price, s) : Math.Min(price, s);
+                }
+            }
+
+            if (order.Parent is { } parent)
+            {
+                FillParentOrder(order, parent, price, fillBar);
+                continue;
+            }
+
+            reprocess |= FillEntry(order, price, fillBar, bar);
+        }
+
+        if (reprocess)
+        {
+            ProcessOrders(bar);
+        }
+    }
+
+    /// <summary>Closes every trade at bar <paramref name="bar"/>'s close and zeroes cash (equity went to zero or below).</summary>
+    public void Liquidate(int bar)
+    {
+        foreach (var trade in _trades.ToArray())
+        {
+            CloseTrade(trade, _candles[bar].Close, bar, ExitReason.Liquidation);
+        }
+
+        _orders.Clear();
+        Cash = 0m;
+    }
+
+    private void FillParentOrder(SimOrder order, SimTrade parent, decimal price, int fillBar)
+    {
+        if (_trades.Contains(parent))
+        {
+            var size = -Math.Sign(parent.Size) * Math.Min(Math.Abs(parent.Size), order.Units);
+            ReduceTrade(parent, price, size, fillBar, order.ExitReason);
+        }
+
+        if (ReferenceEquals(order, parent.StopLossOrder) || ReferenceEquals(order, parent.TakeProfitOrder))
+        {
+            if (parent.StopLossOrder is { } sl)
+            {
+                _orders.Remove(sl);
+            }
+
+            if (parent.TakeProfitOrder is { } tp)
+            {
+                _orders.Remove(tp);
+            }
+
+            parent.StopLossOrder = null;
+            parent.TakeProfitOrder = null;
+        }
+
+        _orders.Remove(order);
+    }
+
+    /// <summary>Fills an entry; returns true when a market entry attached SL/TP orders (the queue is processed again).</summary>
+    private bool FillEntry(SimOrder order, decimal price, int fillBar, int bar)
+    {
+        _orders.Remove(order);
+        var direction = order.Direction;
+        var adjustedPrice = price * (1m + (direction * _options.Spread));
+        var unitCost = adjustedPrice * (1m + _options.Commission);
+
+        decimal units;
+        if (order.MarginFraction > 0m)
+        {
+            var budget = (MarginAvailable(bar) * order.MarginFraction) - _options.FixedCommission;
+            units = budget <= 0m || unitCost <= 0m ? 0m : TruncateToStep(budget / unitCost);
+            if (units == 0m)
+            {
+                _warnings.Add($"Bar {bar}: order cancelled: not enough cash for even one quantity step at {adjustedPrice}.");
+                return false;
+            }
+        }
+        else
+        {
+            units = order.Units;
+        }
+
+        var need = direction * units;
+        foreach (var trade in _trades.ToArray())
+        {
+            if (Math.Sign(trade.Size) == direction)
+            {
+                continue;
+            }
+
+            if (Math.Abs(need) >= Math.Abs(trade.Size))
+            {
+                need += trade.Size;
+                CloseTrade(trade, price, fillBar, ExitReason.Signal);
+            }
+            else
+            {
+                ReduceTrade(trade, price, need, fillBar, ExitReason.Signal);
+                need = 0m;
+            }
+
+            if (need == 0m)
+            {
+                break;
+            }
+        }
+
+        if (need == 0m)
+        {
+            return false;
+        }
+
+        if ((Math.Abs(need) * unitCost) + _options.FixedCommission > MarginAvailable(bar))
+        {
+            _warnings.Add($"Bar {bar}: order of {need} units cancelled: insufficient margin.");
+            return false;
+        }
+
+        var opened = new SimTrade { Size = need, EntryPrice = adjustedPrice, EntryBar = fillBar, EntryReason = order.Reason };
+        _trades.Add(opened);
+        _openSize += need;
+        _openCost += need * adjustedPrice;
+        Cash -= CommissionFor(need, adjustedPrice);
+
+        if (order.StopLoss is { } stopLoss)
+        {
+            opened.StopLossOrder = new SimOrder
+            {
+                Kind = SimOrderKind.StopLoss,
+                Direction = -direction,
+                Units = Math.Abs(need),
+                Stop = stopLoss,
+                StopLevel = stopLoss,
+                Parent = opened,
+                ExitReason = ExitReason.StopLoss,
+            };
+            _orders.Insert(0, opened.StopLossOrder);
+        }
+
+        if (order.TakeProfit is { } takeProfit)
+        {
+            opened.TakeProfitOrder = new SimOrder
+            {
+                Kind = SimOrderKind.TakeProfit,
+                Direction = -direction,
+                Units = Math.Abs(need),
+                Limit = takeProfit,
+                Parent = opened,
+                ExitReason = ExitReason.TakeProfit,
+            };
+            _orders.Add(opened.TakeProfitOrder);
+        }
+
+        var isMarket = order.Limit is null && order.Stop is null;
+        return isMarket && (order.StopLoss is not null || order.TakeProfit is not null);
+    }
+
+    private decimal MarginAvailable(int bar)
+    {
+        var close = _candles[bar].Close;
+        var used = 0m;
+        foreach (var trade in _trades)
+        {
+            used += Math.Abs(trade.Size) * close;
+        }
+
+        return Math.Max(0m, EquityAt(bar) - used);
+    }
+
+    private decimal TruncateToStep(decimal quantity) =>
+        Math.Floor(quantity / _options.QuantityStep) * _options.QuantityStep;
+
+    private decimal CommissionFor(decimal size, decimal price) =>
+        _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);
+
+    private void ReduceTrade(SimTrade trade, decimal price, decimal size, int fillBar, ExitReason reason)
+    {
+        var left = trade.Size + size;
+        if (left == 0m)
+        {
+            CloseTrade(trade, price, fillBar, reason);
+            return;
+        }
+
+        // Part of the trade closes: record the closed part as its own trade and keep the rest open.
+        trade.Size = left;
+        _openSize += size;
+        _openCost += size * trade.EntryPrice;
+        if (trade.StopLossOrder is { } sl)
+        {
+            sl.Units = Math.Abs(left);
+        }
+
+        if (trade.TakeProfitOrder is { } tp)
+        {
+            tp.Units = Math.Abs(left);
+        }
+
+        RecordClose(-size, trade, price, fillBar, reason);
+    }
+
+    private void CloseTrade(SimTrade trade, decimal price, int fillBar, ExitReason reason)
+    {
+        _trades.Remove(trade);
+        if (trade.StopLossOrder is { } sl)
+        {
+            _orders.Remove(sl);
+        }
+
+        if (trade.TakeProfitOrder is { } tp)
+        {
+            _orders.Remove(tp);
+        }
+
+        _openSize -= trade.Size;
+        _openCost -= trade.Size * trade.EntryPrice;
+        RecordClose(trade.Size, trade, price, fillBar, reason);
+    }
+
+    /// <summary>Books the exit of <paramref name="size"/> units of <paramref name="trade"/>: cash, commissions, trade list.</summary>
+    private void RecordClose(decimal size, SimTrade trade, decimal price, int fillBar, ExitReason reason)
+    {
+        var exitCommission = CommissionFor(size, price);
+        Cash += (size * (price - trade.EntryPrice)) - exitCommission;
+        var entryCommission = CommissionFor(size, trade.EntryPrice);
+
+        _closedTrades.Add(new Trade(
+            size,
+            trade.EntryBar,
+            fillBar,
+            _candles[trade.EntryBar].Time,
+            _candles[fillBar].Time,
+            trade.EntryPrice,
+            price,
+            entryCommission + exitCommission,
+            trade.StopLossOrder?.StopLevel,
+            trade.TakeProfitOrder?.Limit,
+            trade.EntryReason,
+            reason));
+    }
+}

@@ -1,0 +1,30 @@
+namespace TradingBot.Backtesting.Engine;
+
+/// <summary>
+/// A closed trade. <see cref="Size"/> is signed (negative = short). <see cref="EntryPrice"/> includes the spread.
+/// <see cref="PnL"/> = size·(exit − entry) − commissions; <see cref="ReturnPct"/> (a fraction) =
+/// sign(size)·(exit/entry − 1) − commissions/(|size|·entry).
+/// </summary>
+public sealed record Trade(
+    decimal Size,
+    int EntryBar,
+    int ExitBar,
+    DateTimeOffset EntryTime,
+    DateTimeOffset ExitTime,
+    decimal EntryPrice,
+    decimal ExitPrice,
+    decimal Commission,
+    decimal? StopLoss,
+    decimal? TakeProfit,
+    string? EntryReason,
+    ExitReason ExitReason)
+{
+    public decimal PnL => (Size * (ExitPrice - EntryPrice)) - Commission;
+
+    public decimal ReturnPct =>
+        (Math.Sign(Size) * ((ExitPrice / EntryPrice) - 1m)) - (Commission / (Math.Abs(Size) * EntryPrice));
+
+    public bool IsLong => Size > 0m;
+
+    public TimeSpan Duration => ExitTime - EntryTime;
+}

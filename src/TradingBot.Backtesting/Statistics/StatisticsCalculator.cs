@@ -1,0 +1,357 @@
+using TradingBot.Backtesting.Engine;
+
+namespace TradingBot.Backtesting.Statistics;
+
+/// <summary>
+/// Computes <see cref="BacktestStatistics"/> from an equity curve, the closes and the closed trades, with exactly the
+/// formulas of docs/backtesting.md (which follow backtesting.py 0.6.6's <c>compute_stats</c>).
+/// </summary>
+public static class StatisticsCalculator
+{
+    /// <summary>Below this annualised wealth factor (1+g)^N the compounded volatility has no meaningful digits left.</summary>
+    internal const double DegenerateGrowthFactor = 1e-6;
+
+    private const double SecondsPerDay = 86_400.0;
+
+    public static BacktestStatistics Compute(
+        IReadOnlyList<DateTimeOffset> times,
+        IReadOnlyList<double> equity,
+        IReadOnlyList<double> closes,
+        IReadOnlyList<Trade> trades,
+        int warmupBars,
+        decimal equityFinal,
+        double riskFreeRate = 0.0)
+    {
+        var n = times.Count;
+        if (n == 0 || equity.Count != n || closes.Count != n)
+        {
+            throw new ArgumentException("Statistics need at least one bar, with one equity value and one close per bar.");
+        }
+
+        var period = DataPeriod(times);
+        var resolution = Resolution(period);
+        var duration = times[n - 1] - times[0];
+
+        var exposure = Exposure(trades, n);
+        var e0 = equity[0];
+        var eLast = equity[n - 1];
+        var peak = equity.Max();
+        var returnPct = ((eLast / e0) - 1.0) * 100.0;
+        var w = Math.Clamp(warmupBars, 0, n - 1);
+        var buyHoldPct = ((closes[n - 1] / closes[w]) - 1.0) * 100.0;
+
+        var periodDays = (int)Math.Floor(period.TotalDays);
+        var weekendShare = times.Count(t => t.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) / (double)n;
+        var factor = periodDays switch
+        {
+            7 => 52,
+            31 => 12,
+            365 => 1,
+            _ => weekendShare > 2.0 / 7.0 * 0.6 ? 365 : 252,
+        };
+        var returns = PeriodReturns(times, equity, periodDays);
+        // The first period has no previous value; the reference counts it as a 0 % return in the geometric mean
+        // (and only there: variance and downside deviation use the defined returns).
+        var g = GeometricMean([0.0, .. returns]);
+        var annualReturn = Math.Pow(1 + g, factor) - 1;
+        var variance = SampleVariance(returns);
+        var growth = Math.Pow(1 + g, factor);
+        string? volatilityNote = null;
+        double annualVolatility;
+        if (growth < DegenerateGrowthFactor)
+        {
+            annualVolatility = double.NaN;
+            volatilityNote =
+                $"Annualised volatility and Sharpe are not reported: the annualised wealth factor (1+g)^{factor} = {growth:G3} " +
+                "leaves the compounded-variance formula without significant digits.";
+        }
+        else
+        {
+            annualVolatility = Math.Sqrt(Math.Pow(variance + Math.Pow(1 + g, 2), factor) - Math.Pow(1 + g, 2 * factor));
+        }
+
+        var years = (duration.Days + (duration.Seconds / SecondsPerDay)) / 365.25;
+        var cagr = years != 0 ? (Math.Pow(eLast / e0, 1 / years) - 1) * 100 : double.NaN;
+        var annualReturnPct = annualReturn * 100;
+        var annualVolatilityPct = annualVolatility * 100;
+        var sharpe = annualVolatilityPct == 0 ? double.NaN : (annualReturnPct - (riskFreeRate * 100)) / annualVolatilityPct;
+        var downside = Math.Sqrt(returns.Count == 0 ? double.NaN : returns.Average(r => r < 0 ? r * r : 0.0)) * Math.Sqrt(factor);
+        var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
+
+        var drawdown = Drawdowns(equity);
+        var maxDrawdown = drawdown.Length == 0 ? 0.0 : drawdown.Max();
+        var calmar = maxDrawdown == 0 ? double.NaN : annualReturn / maxDrawdown;
+        var (episodeDurations, episodePeaks) = DrawdownEpisodes(drawdown, times);
+
+        var beta = Beta(equity, closes);
+        var alpha = returnPct - (riskFreeRate * 100) - (beta * (buyHoldPct - (riskFreeRate * 100)));
+
+        var tradeReturns = trades.Select(t => (double)t.ReturnPct).ToArray();
+        var pnl = trades.Select(t => (double)t.PnL).ToArray();
+        var tradeCount = trades.Count;
+        var winRate = tradeCount == 0 ? double.NaN : pnl.Count(p => p > 0) / (double)tradeCount;
+        var wins = pnl.Where(p => p > 0).ToArray();
+        var losses = pnl.Where(p => p < 0).ToArray();
+        var payoff = wins.Length == 0 || losses.Length == 0 ? double.NaN : wins.Average() / -losses.Average();
+        var positiveSum = tradeReturns.Where(r => r > 0).Sum();
+        var negativeSum = Math.Abs(tradeReturns.Where(r => r < 0).Sum());
+        var pnlStd = Math.Sqrt(SampleVariance(pnl));
+
+        return new BacktestStatistics
+        {
+            Start = times[0],
+            End = times[n - 1],
+            DurationDays = duration.TotalDays,
+            ExposureTimePct = exposure * 100,
+            EquityFinal = equityFinal,
+            EquityPeak = (decimal)peak,
+            Commissions = trades.Sum(t => t.Commission),
+            ReturnPct = returnPct,
+            BuyHoldReturnPct = buyHoldPct,
+            ReturnAnnPct = annualReturnPct,
+            VolatilityAnnPct = annualVolatilityPct,
+            CagrPct = cagr,
+            Sharpe = sharpe,
+            Sortino = sortino,
+            Calmar = calmar,
+            AlphaPct = alpha,
+            Beta = beta,
+            MaxDrawdownPct = -maxDrawdown * 100,
+            AvgDrawdownPct = episodePeaks.Count == 0 ? double.NaN : -episodePeaks.Average() * 100,
+            MaxDrawdownDurationDays = episodeDurations.Count == 0 ? double.NaN : Ceil(episodeDurations.Max(), resolution).TotalDays,
+            AvgDrawdownDurationDays = episodeDurations.Count == 0 ? double.NaN : Ceil(Mean(episodeDurations), resolution).TotalDays,
+            Trades = tradeCount,
+            WinRatePct = winRate * 100,
+            BestTradePct = tradeCount == 0 ? double.NaN : tradeReturns.Max() * 100,
+            WorstTradePct = tradeCount == 0 ? double.NaN : tradeReturns.Min() * 100,
+            AvgTradePct = tradeCount == 0 ? double.NaN : GeometricMean(tradeReturns) * 100,
+            MaxTradeDurationDays = tradeCount == 0 ? double.NaN : Ceil(trades.Max(t => t.Duration), resolution).TotalDays,
+            AvgTradeDurationDays = tradeCount == 0 ? double.NaN : Ceil(Mean(trades.Select(t => t.Duration).ToList()), resolution).TotalDays,
+            ProfitFactor = negativeSum == 0 ? double.NaN : positiveSum / negativeSum,
+            ExpectancyPct = tradeCount == 0 ? double.NaN : tradeReturns.Average() * 100,
+            Sqn = pnlStd == 0 || double.IsNaN(pnlStd) ? double.NaN : Math.Sqrt(tradeCount) * pnl.Average() / pnlStd,
+            KellyCriterion = winRate - ((1 - winRate) / payoff),
+            AnnualizationFactor = factor,
+            VolatilityNote = volatilityNote,
+        };
+    }
+
+    /// <summary>The data period: the median spacing of the last 100 timestamps.</summary>
+    internal static TimeSpan DataPeriod(IReadOnlyList<DateTimeOffset> times)
+    {
+        var from = Math.Max(0, times.Count - 100);
+        var diffs = new List<long>();
+        for (var i = from + 1; i < times.Count; i++)
+        {
+            diffs.Add((times[i] - times[i - 1]).Ticks);
+        }
+
+        if (diffs.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        diffs.Sort();
+        var mid = diffs.Count / 2;
+        return TimeSpan.FromTicks(diffs.Count % 2 == 1 ? diffs[mid] : (diffs[mid - 1] + diffs[mid]) / 2);
+    }
+
+    /// <summary>
+    /// The smallest non-zero time unit of the data period (days for daily data, minutes for minute bars):
+    /// durations are rounded up to it, as the reference does.
+    /// </summary>
+    internal static TimeSpan Resolution(TimeSpan period)
+    {
+        if (period <= TimeSpan.Zero)
+        {
+            return TimeSpan.FromDays(1);
+        }
+
+        (long Component, TimeSpan Unit)[] components =
+        [
+            (period.Ticks % 10, TimeSpan.FromTicks(1)),
+            (period.Ticks / 10 % 1000, TimeSpan.FromMicroseconds(1)),
+            (period.Milliseconds, TimeSpan.FromMilliseconds(1)),
+            (period.Seconds, TimeSpan.FromSeconds(1)),
+            (period.Minutes, TimeSpan.FromMinutes(1)),
+            (period.Hours, TimeSpan.FromHours(1)),
+        ];
+        return components.FirstOrDefault(c => c.Component != 0).Unit is { Ticks: > 0 } unit ? unit : TimeSpan.FromDays(1);
+    }
+
+    internal static TimeSpan Ceil(TimeSpan value, TimeSpan resolution) =>
+        TimeSpan.FromTicks((long)Math.Ceiling(value.Ticks / (double)resolution.Ticks) * resolution.Ticks);
+
+    /// <summary>
+    /// Equity resampled to calendar periods (day, or week/month/year for weekly/monthly/yearly data), last value per
+    /// period, then simple returns between consecutive periods that have data.
+    /// </summary>
+    internal static List<double> PeriodReturns(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> equity, int periodDays)
+    {
+        var lastPerPeriod = new List<double>();
+        long currentKey = long.MinValue;
+        for (var i = 0; i < times.Count; i++)
+        {
+            var key = PeriodKey(times[i].UtcDateTime, periodDays);
+            if (key != currentKey)
+            {
+                lastPerPeriod.Add(equity[i]);
+                currentKey = key;
+            }
+            else
+            {
+                lastPerPeriod[^1] = equity[i];
+            }
+        }
+
+        var returns = new List<double>(Math.Max(0, lastPerPeriod.Count - 1));
+        for (var i = 1; i < lastPerPeriod.Count; i++)
+        {
+            returns.Add((lastPerPeriod[i] / lastPerPeriod[i - 1]) - 1);
+        }
+
+        return returns;
+    }
+
+    private static long PeriodKey(DateTime utc, int periodDays) => periodDays switch
+    {
+        // Weeks end on Sunday (Monday..Sunday belong together).
+        7 => utc.Date.AddDays((7 - (int)utc.DayOfWeek) % 7).Ticks,
+        31 => (utc.Year * 12L) + utc.Month,
+        365 => utc.Year,
+        _ => utc.Date.Ticks,
+    };
+
+    /// <summary><c>exp(mean(ln(1+r))) − 1</c>, or 0 when any <c>1+r ≤ 0</c> (NaN when there are no values).</summary>
+    internal static double GeometricMean(IReadOnlyCollection<double> returns)
+    {
+        if (returns.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sum = 0.0;
+        foreach (var r in returns)
+        {
+            if (1 + r <= 0)
+            {
+                return 0;
+            }
+
+            sum += Math.Log(1 + r);
+        }
+
+        return Math.Exp(sum / returns.Count) - 1;
+    }
+
+    internal static double SampleVariance(IReadOnlyCollection<double> values)
+    {
+        if (values.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        var mean = values.Average();
+        return values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
+    }
+
+    /// <summary><c>dd[i] = 1 − E[i] / max(E[0..i])</c>.</summary>
+    internal static double[] Drawdowns(IReadOnlyList<double> equity)
+    {
+        var dd = new double[equity.Count];
+        var peak = double.MinValue;
+        for (var i = 0; i < equity.Count; i++)
+        {
+            peak = Math.Max(peak, equity[i]);
+            dd[i] = peak > 0 ? 1 - (equity[i] / peak) : 0;
+        }
+
+        return dd;
+    }
+
+    /// <summary>
+    /// Drawdown episodes: between consecutive bars where dd is 0 (plus the last bar) that are more than one bar
+    /// apart. Duration = time between those bars; peak = the largest dd in between (inclusive). An open drawdown
+    /// counts, ending at the last bar.
+    /// </summary>
+    internal static (List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(double[] drawdown, IReadOnlyList<DateTimeOffset> times)
+    {
+        var anchors = new List<int>();
+        for (var i = 0; i < drawdown.Length; i++)
+        {
+            if (drawdown[i] == 0 || i == drawdown.Length - 1)
+            {
+                anchors.Add(i);
+            }
+        }
+
+        var durations = new List<TimeSpan>();
+        var peaks = new List<double>();
+        for (var k = 1; k < anchors.Count; k++)
+        {
+            var (p, q) = (anchors[k - 1], anchors[k]);
+            if (q <= p + 1)
+            {
+                continue;
+            }
+
+            durations.Add(times[q] - times[p]);
+            var peak = 0.0;
+            for (var i = p; i <= q; i++)
+            {
+                peak = Math.Max(peak, drawdown[i]);
+            }
+
+            peaks.Add(peak);
+        }
+
+        return (durations, peaks);
+    }
+
+    /// <summary>Share of bars covered by a trade (entry bar to exit bar inclusive).</summary>
+    internal static double Exposure(IReadOnlyList<Trade> trades, int bars)
+    {
+        var covered = new bool[bars];
+        foreach (var trade in trades)
+        {
+            for (var i = trade.EntryBar; i <= trade.ExitBar && i < bars; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        return covered.Count(c => c) / (double)bars;
+    }
+
+    /// <summary>β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1.</summary>
+    internal static double Beta(IReadOnlyList<double> equity, IReadOnlyList<double> closes)
+    {
+        var n = equity.Count - 1;
+        if (n < 2)
+        {
+            return double.NaN;
+        }
+
+        var e = new double[n];
+        var m = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            e[i] = Math.Log(equity[i + 1] / equity[i]);
+            m[i] = Math.Log(closes[i + 1] / closes[i]);
+        }
+
+        var meanE = e.Average();
+        var meanM = m.Average();
+        double cov = 0, var = 0;
+        for (var i = 0; i < n; i++)
+        {
+            cov += (e[i] - meanE) * (m[i] - meanM);
+            var += (m[i] - meanM) * (m[i] - meanM);
+        }
+
+        return var == 0 ? double.NaN : cov / var;
+    }
+
+    private static TimeSpan Mean(IReadOnlyList<TimeSpan> values) =>
+        TimeSpan.FromTicks((long)values.Average(v => (double)v.Ticks));
+}

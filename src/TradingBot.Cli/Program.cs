@@ -1,0 +1,4 @@
+using Spectre.Console;
+using TradingBot.Cli;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console);
