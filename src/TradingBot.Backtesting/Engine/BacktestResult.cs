@@ -16,7 +16,7 @@ public sealed class BacktestResult
 
     public required BacktestStatistics Statistics { get; init; }
 
-    public required IReadOnlyList<Trade> Trades { get; init; }
+    public required IReadOnlyList<BacktestTrade> Trades { get; init; }
 
     /// <summary>Mark-to-market equity at each bar's close (the last value after finalisation).</summary>
     public required double[] Equity { get; init; }

@@ -17,7 +17,7 @@ internal sealed class SimulatedBroker
     private readonly BacktestOptions _options;
     private readonly List<SimOrder> _orders = [];
     private readonly List<SimTrade> _trades = [];
-    private readonly List<Trade> _closedTrades = [];
+    private readonly List<BacktestTrade> _closedTrades = [];
     private readonly List<string> _warnings = [];
     private decimal _openSize;
     private decimal _openCost;
@@ -33,7 +33,7 @@ internal sealed class SimulatedBroker
 
     public IReadOnlyList<SimTrade> OpenTrades => _trades;
 
-    public IReadOnlyList<Trade> ClosedTrades => _closedTrades;
+    public IReadOnlyList<BacktestTrade> ClosedTrades => _closedTrades;
 
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -363,7 +363,7 @@ internal sealed class SimulatedBroker
         Cash += (size * (price - trade.EntryPrice)) - exitCommission;
         var entryCommission = CommissionFor(size, trade.EntryPrice);
 
-        _closedTrades.Add(new Trade(
+        _closedTrades.Add(new BacktestTrade(
             size,
             trade.EntryBar,
             fillBar,

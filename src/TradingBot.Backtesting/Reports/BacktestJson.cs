@@ -101,7 +101,7 @@ public static class BacktestJson
         writer.WriteEndObject();
     }
 
-    public static void WriteTrade(Utf8JsonWriter writer, Trade trade)
+    public static void WriteTrade(Utf8JsonWriter writer, BacktestTrade trade)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(trade);

@@ -17,7 +17,7 @@ public static class StatisticsCalculator
         IReadOnlyList<DateTimeOffset> times,
         IReadOnlyList<double> equity,
         IReadOnlyList<double> closes,
-        IReadOnlyList<Trade> trades,
+        IReadOnlyList<BacktestTrade> trades,
         int warmupBars,
         decimal equityFinal,
         double riskFreeRate = 0.0)
@@ -309,7 +309,7 @@ public static class StatisticsCalculator
     }
 
     /// <summary>Share of bars covered by a trade (entry bar to exit bar inclusive).</summary>
-    internal static double Exposure(IReadOnlyList<Trade> trades, int bars)
+    internal static double Exposure(IReadOnlyList<BacktestTrade> trades, int bars)
     {
         var covered = new bool[bars];
         foreach (var trade in trades)

@@ -5,7 +5,7 @@ namespace TradingBot.Backtesting.Engine;
 /// <see cref="PnL"/> = size·(exit − entry) − commissions; <see cref="ReturnPct"/> (a fraction) =
 /// sign(size)·(exit/entry − 1) − commissions/(|size|·entry).
 /// </summary>
-public sealed record Trade(
+public sealed record BacktestTrade(
     decimal Size,
     int EntryBar,
     int ExitBar,
