@@ -11,6 +11,8 @@ public static class CliApp
     {
         var root = new RootCommand("TradingBot: backtest, optimise and operate the serverless crypto trading bot.");
         root.Subcommands.Add(BacktestCommand.Create(console));
+        root.Subcommands.Add(OptimizeCommand.Create(console));
+        root.Subcommands.Add(WalkForwardCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         return root;
