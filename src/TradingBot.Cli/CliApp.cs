@@ -21,7 +21,12 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console);
+        return await InvokeAsync(Build(console), args, console, ct);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/>, mapping outcomes to exit codes.</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console, CancellationToken ct = default)
+    {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
