@@ -45,6 +45,9 @@ internal sealed class SimOrder
     public ExitReason ExitReason { get; init; } = ExitReason.Signal;
 
     public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
+
+    /// <summary>False once filled or cancelled (removed from the queue).</summary>
+    public bool IsActive { get; set; } = true;
 }
 
 /// <summary>An open trade in the simulated broker.</summary>
@@ -61,4 +64,7 @@ internal sealed class SimTrade
     public SimOrder? StopLossOrder { get; set; }
 
     public SimOrder? TakeProfitOrder { get; set; }
+
+    /// <summary>False once fully closed.</summary>
+    public bool IsOpen { get; set; } = true;
 }
