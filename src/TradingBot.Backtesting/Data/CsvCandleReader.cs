@@ -315,7 +315,7 @@ public static class CsvCandleReader
 
             try
             {
-                candles[slot] = ParseRow(line, firstDataLine + slot);
+                ParseRow(line, firstDataLine + slot, out candles[slot]);
                 return true;
             }
             catch (CsvFormatException ex)
@@ -325,9 +325,9 @@ public static class CsvCandleReader
             }
         }
 
-        private Candle ParseRow(ReadOnlySpan<byte> line, int lineNumber)
+        private void ParseRow(ReadOnlySpan<byte> line, int lineNumber, out Candle candle)
         {
-            Span<Range> ranges = stackalloc Range[64];
+            Span<Range> ranges = stackalloc Range[layout.FieldsToSplit];
             var count = Split(line, ranges, _separator);
             if (count < layout.MinimumFields)
             {
@@ -363,7 +363,7 @@ public static class CsvCandleReader
                 throw new CsvFormatException(fileName, lineNumber, layout.CloseName, $"close {close} is outside low {low} .. high {high}");
             }
 
-            return new Candle(time, open, high, low, close, volume);
+            candle = new Candle(time, open, high, low, close, volume);
         }
 
         private static int Split(ReadOnlySpan<byte> line, Span<Range> ranges, byte separator)
@@ -514,7 +514,14 @@ public static class CsvCandleReader
 
         public string VolumeName { get; private init; } = "volume";
 
-        public int MinimumFields => new[] { Time, Open, High, Low, Close }.Max() + 1;
+        /// <summary>Fields a row must have (computed once; read for every row).</summary>
+        public int MinimumFields => _minimumFields ??= Math.Max(Math.Max(Math.Max(Time, Open), Math.Max(High, Low)), Close) + 1;
+
+        /// <summary>Fields a row is split into: every column we read, plus one that collects the ignored rest.</summary>
+        public int FieldsToSplit => _fieldsToSplit ??= Math.Min(Math.Max(MinimumFields, Volume + 1) + 1, 64);
+
+        private int? _minimumFields;
+        private int? _fieldsToSplit;
 
         public string FieldAfter(int count)
         {
