@@ -36,17 +36,18 @@ public static class CsvCandleReader
         ArgumentNullException.ThrowIfNull(reader);
         var firstLine = reader.ReadLine();
         var lineNumber = 1;
-        while (firstLine is not null && firstLine.Length > 0 && string.IsNullOrWhiteSpace(firstLine))
+        while (firstLine is not null && string.IsNullOrWhiteSpace(firstLine))
         {
             firstLine = reader.ReadLine();
             lineNumber++;
         }
 
-        if (string.IsNullOrEmpty(firstLine))
+        if (firstLine is null)
         {
             throw new CsvFormatException(fileName, lineNumber, null, "the file is empty: expected a header or candle rows");
         }
 
+        var firstLineNumber = lineNumber;
         var separator = DetectSeparator(firstLine);
         var layout = Layout.FromFirstLine(firstLine, separator, fileName, lineNumber);
         var candles = new List<Candle>(Math.Max(16, expectedRows));
@@ -87,9 +88,7 @@ public static class CsvCandleReader
             var high = ParsePrice(Unquote(span[ranges[layout.High]]), fileName, lineNumber, layout.HighName);
             var low = ParsePrice(Unquote(span[ranges[layout.Low]]), fileName, lineNumber, layout.LowName);
             var close = ParsePrice(Unquote(span[ranges[layout.Close]]), fileName, lineNumber, layout.CloseName);
-            var volume = layout.Volume >= 0 && layout.Volume < count
-                ? ParseNumber(Unquote(span[ranges[layout.Volume]]), fileName, lineNumber, layout.VolumeName, allowEmpty: true)
-                : 0m;
+            var volume = layout.Volume >= 0 ? ParseNumber(Unquote(span[ranges[layout.Volume]]), fileName, lineNumber, layout.VolumeName) : 0m;
             if (volume < 0m)
             {
                 throw new CsvFormatException(fileName, lineNumber, layout.VolumeName, $"volume {volume} is negative");
@@ -124,7 +123,7 @@ public static class CsvCandleReader
 
         if (candles.Count == 0)
         {
-            throw new CsvFormatException(fileName, lineNumber, null, "the file has a header but no candle rows");
+            throw new CsvFormatException(fileName, firstLineNumber, null, "the file has a header but no candle rows");
         }
 
         return [.. candles];
@@ -157,15 +156,15 @@ public static class CsvCandleReader
 
     private static decimal ParsePrice(ReadOnlySpan<char> text, string file, int line, string field)
     {
-        var value = ParseNumber(text, file, line, field, allowEmpty: false);
+        var value = ParseNumber(text, file, line, field);
         return value > 0m ? value : throw new CsvFormatException(file, line, field, $"price {value} must be positive");
     }
 
-    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field, bool allowEmpty)
+    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field)
     {
         if (text.IsEmpty)
         {
-            return allowEmpty ? 0m : throw new CsvFormatException(file, line, field, "missing value");
+            throw new CsvFormatException(file, line, field, "missing value");
         }
 
         if (FastDecimal.TryParse(text, out var value))
@@ -212,7 +211,9 @@ public static class CsvCandleReader
             throw new CsvFormatException(file, line, field, $"'{text}' is not a Unix time in seconds, milliseconds or microseconds");
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+        // Other ISO-8601 spellings (offset without a colon, comma fraction ...) only: a text such as 01/02/2024 would
+        // otherwise be read as the invariant culture's month/day and silently give the wrong date.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             return parsed;
@@ -249,7 +250,8 @@ public static class CsvCandleReader
 
         public string VolumeName { get; private init; } = "volume";
 
-        public int MinimumFields => new[] { Time, Open, High, Low, Close }.Max() + 1;
+        /// <summary>Every row needs a value for each column the layout reads, the volume included when there is one.</summary>
+        public int MinimumFields => new[] { Time, Open, High, Low, Close, Volume }.Max() + 1;
 
         public string FieldAfter(int count)
         {
@@ -257,6 +259,11 @@ public static class CsvCandleReader
             {
                 [Time] = TimeName, [Open] = OpenName, [High] = HighName, [Low] = LowName, [Close] = CloseName,
             };
+            if (Volume >= 0)
+            {
+                byIndex[Volume] = VolumeName;
+            }
+
             return byIndex.FirstOrDefault(kv => kv.Key >= count).Value ?? CloseName;
         }
 

@@ -3,6 +3,8 @@ namespace TradingBot.Backtesting.Data;
 /// <summary>Fast exact parser for the common ISO-8601 shapes: <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd[T ]HH:mm[:ss[.fffffff]]</c>, optional <c>Z</c> or <c>±HH:mm</c>.</summary>
 internal static class FastTime
 {
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     public static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
@@ -63,7 +65,7 @@ internal static class FastTime
                 i++;
             }
             else if ((s[i] == '+' || s[i] == '-') && s.Length - i == 6 && s[i + 3] == ':'
-                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om))
+                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om) && om <= 59)
             {
                 offset = new TimeSpan(oh, om, 0) * (s[i] == '-' ? -1 : 1);
                 i = s.Length;
@@ -80,7 +82,14 @@ internal static class FastTime
             return false;
         }
 
+        // DateTimeOffset accepts offsets up to ±14:00 and instants inside DateTime's range; anything else is not a time.
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (offset.Duration() > MaxOffset || utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
         value = new DateTimeOffset(local, offset).ToUniversalTime();
         return true;
     }
