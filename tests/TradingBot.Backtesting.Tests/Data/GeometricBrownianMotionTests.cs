@@ -30,13 +30,13 @@ public sealed class GeometricBrownianMotionTests
     }
 
     [Fact]
-    public void Generate_LongRun_BarsAreValidContiguousOhlcWithSixDecimals()
+    public void Generate_LongRun_BarsAreValidContiguousOhlcWithExactlySixDecimals()
     {
         var candles = new GeometricBrownianMotion(seed: 7, startPrice: 250m).Generate(20_000, Start, Minute).ToArray();
 
-        Assert.Equal(250m, candles[0].Open);
+        Assert.Equal("250.000000", candles[0].Open.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(candles, c => c.Validate() is not null);
-        Assert.DoesNotContain(candles, c => new[] { c.Open, c.High, c.Low, c.Close, c.Volume }.Any(v => v.Scale > 6));
+        Assert.DoesNotContain(candles, c => new[] { c.Open, c.High, c.Low, c.Close, c.Volume }.Any(v => v.Scale != 6));
         Assert.DoesNotContain(Enumerable.Range(1, candles.Length - 1), i => candles[i].Open != candles[i - 1].Close);
         Assert.DoesNotContain(Enumerable.Range(0, candles.Length), i => candles[i].Time != Start + (Minute * i));
     }
@@ -84,7 +84,7 @@ public sealed class GeometricBrownianMotionTests
 
         var candles = process.Generate(1_000, Start, Minute).ToArray();
 
-        Assert.All(candles, c => Assert.Equal(Math.Round(c.Close, 2), c.Close));
+        Assert.All(candles, c => Assert.Equal(2, c.Close.Scale));
         Assert.All(candles, c => Assert.Null(c.Validate()));
     }
 
