@@ -13,6 +13,14 @@ public sealed class BreakoutStrategyTests
         (11m, 11.5m, 9.5m, 10.5m),
     ];
 
+    // Long on bar 4 (close 13 > 12.5), then bar 5 closes at 9: below the entry low 9.5 and the exit low 11.
+    private static readonly (decimal Open, decimal High, decimal Low, decimal Close)[] BreakoutThenCollapse =
+        [.. Base, (10.5m, 12.5m, 11m, 12m), (12m, 13.2m, 12m, 13m), (12.4m, 12.4m, 8.9m, 9m)];
+
+    // Bar 3: close 8.8 < lowest low 9 of bars 0-2; bar 5: close 10.7 > highest high 10.5 of bars 3-4.
+    private static readonly (decimal Open, decimal High, decimal Low, decimal Close)[] BreakdownThenRecovery =
+        [.. Base, (10.5m, 10.5m, 8.5m, 8.8m), (9m, 9.8m, 9m, 9.5m), (9.6m, 10.8m, 9.6m, 10.7m)];
+
     [Fact]
     public void OnCandle_CloseAboveHighestHighOfPreviousBars_SignalsLong()
     {
@@ -49,9 +57,7 @@ public sealed class BreakoutStrategyTests
     [Fact]
     public void OnCandle_CloseBelowEntryChannelLowWithShortsAllowed_SignalsShortThenFlatAboveExitHigh()
     {
-        // Bar 3: close 8.8 < lowest low 9 of bars 0-2; bar 5: close 10.7 > highest high 10.5 of bars 3-4.
-        var candles = Candles.FromOhlc(
-            [.. Base, (10.5m, 10.5m, 8.5m, 8.8m), (9m, 9.8m, 9m, 9.5m), (9.6m, 10.8m, 9.6m, 10.7m)]);
+        var candles = Candles.FromOhlc(BreakdownThenRecovery);
 
         var targets = StrategyFeed.Targets(new BreakoutStrategy(3, 2, allowShort: true), candles);
 
@@ -61,8 +67,7 @@ public sealed class BreakoutStrategyTests
     [Fact]
     public void OnCandle_CloseBelowEntryChannelLowWithShortsNotAllowed_NoSignal()
     {
-        var candles = Candles.FromOhlc(
-            [.. Base, (10.5m, 10.5m, 8.5m, 8.8m), (9m, 9.8m, 9m, 9.5m), (9.6m, 10.8m, 9.6m, 10.7m)]);
+        var candles = Candles.FromOhlc(BreakdownThenRecovery);
 
         var signals = StrategyFeed.Run(new BreakoutStrategy(3, 2, allowShort: false), candles);
 
@@ -72,8 +77,7 @@ public sealed class BreakoutStrategyTests
     [Fact]
     public void OnCandle_LongAndCloseBelowEntryChannelLowWithShortsAllowed_ReversesToShort()
     {
-        // Bar 5: close 9 < lowest low 9.5 of bars 2-4.
-        var candles = Candles.FromOhlc([.. Base, (10.5m, 12.5m, 11m, 12m), (12m, 13.2m, 12m, 13m), (12.4m, 12.4m, 8.9m, 9m)]);
+        var candles = Candles.FromOhlc(BreakoutThenCollapse);
 
         var targets = StrategyFeed.Targets(new BreakoutStrategy(3, 2, allowShort: true), candles);
 
@@ -83,7 +87,7 @@ public sealed class BreakoutStrategyTests
     [Fact]
     public void OnCandle_LongAndCloseBelowEntryChannelLowWithShortsNotAllowed_OnlyExits()
     {
-        var candles = Candles.FromOhlc([.. Base, (10.5m, 12.5m, 11m, 12m), (12m, 13.2m, 12m, 13m), (12.4m, 12.4m, 8.9m, 9m)]);
+        var candles = Candles.FromOhlc(BreakoutThenCollapse);
 
         var targets = StrategyFeed.Targets(new BreakoutStrategy(3, 2, allowShort: false), candles);
 
