@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Spectre.Console.Testing;
 using TradingBot.Testing;
 
 namespace TradingBot.Cli.Tests;
@@ -21,7 +22,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_GoogSmaCross_PrintsTheStatisticsTable()
     {
-        var (exitCode, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30");
+        var (exitCode, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Equity Final [$]", output, StringComparison.Ordinal);
@@ -32,10 +33,10 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_Json_HasStatsTradesEquityWithTheContractKeys()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var path = temp.File("result.json");
 
-        var (exitCode, _) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30", "--json", path);
+        var (exitCode, _) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30", "--json", path);
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
@@ -53,12 +54,12 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_RunWithoutTrades_WritesNaNStatisticsAsNull()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var data = temp.File("flat.csv");
         await File.WriteAllLinesAsync(data, ["date,open,high,low,close", .. Enumerable.Range(1, 28).Select(d => $"2024-02-{d:00},10,10,10,10")]);
         var path = temp.File("result.json");
 
-        var (exitCode, _) = await CliHarness.RunAsync("backtest", "--data", data, "--strategy", "sma-cross", "--json", path);
+        var (exitCode, _) = await CliRunner.RunAsync("backtest", "--data", data, "--strategy", "sma-cross", "--json", path);
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
@@ -71,10 +72,10 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_Report_WritesAnHtmlFile()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var path = temp.File("report.html");
 
-        var (exitCode, _) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "breakout", "--report", path);
+        var (exitCode, _) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "breakout", "--report", path);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("<!doctype html>", await File.ReadAllTextAsync(path), StringComparison.OrdinalIgnoreCase);
@@ -96,7 +97,7 @@ public sealed class BacktestCommandTests
             ? ["backtest", "--data", Goog, option, value]
             : ["backtest", "--data", Goog, "--strategy", "sma-cross", option, value];
 
-        var (exitCode, output) = await CliHarness.RunAsync(args);
+        var (exitCode, output) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("error:", output, StringComparison.Ordinal);
@@ -105,7 +106,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_FastNotBelowSlow_ExitsWith2()
     {
-        var (exitCode, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=40", "--param", "slow=20");
+        var (exitCode, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=40", "--param", "slow=20");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("fast (40) must be shorter than slow (20)", output, StringComparison.Ordinal);
@@ -114,7 +115,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_MissingDataFile_ExitsWith2()
     {
-        var (exitCode, output) = await CliHarness.RunAsync("backtest", "--data", "no-such-file.csv", "--strategy", "sma-cross");
+        var (exitCode, output) = await CliRunner.RunAsync("backtest", "--data", "no-such-file.csv", "--strategy", "sma-cross");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("no-such-file.csv", output, StringComparison.Ordinal);
@@ -123,11 +124,11 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_BadCsvRow_ExitsWith2NamingFileLineAndField()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var data = temp.File("bad.csv");
         await File.WriteAllLinesAsync(data, ["timestamp,open,high,low,close", "2024-01-01,10,11,9,10", "2024-01-02,10,9,11,10"]);
 
-        var (exitCode, output) = await CliHarness.RunAsync("backtest", "--data", data, "--strategy", "sma-cross");
+        var (exitCode, output) = await CliRunner.RunAsync("backtest", "--data", data, "--strategy", "sma-cross");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("bad.csv:3", output, StringComparison.Ordinal);
@@ -137,7 +138,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Backtest_MissingRequiredOption_ExitsWith2()
     {
-        var (exitCode, _) = await CliHarness.RunAsync("backtest", "--strategy", "sma-cross");
+        var (exitCode, _) = await CliRunner.RunAsync("backtest", "--strategy", "sma-cross");
 
         Assert.Equal(2, exitCode);
     }
@@ -149,21 +150,21 @@ public sealed class BacktestCommandTests
         var boom = new Command("boom");
         boom.SetAction(new Func<ParseResult, int>(_ => throw new InvalidOperationException("kaput")));
         root.Subcommands.Add(boom);
-        using var writer = new StringWriter();
+        using var console = new TestConsole().Width(1_000);
 
-        var exitCode = await CliApp.InvokeAsync(root, ["boom"], CliHarness.Console(writer));
+        var exitCode = await CliApp.InvokeAsync(root, ["boom"], console);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("internal error", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("internal error", console.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Optimize_Goog_Evaluates70CombinationsAndWritesJson()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var path = temp.File("opt.json");
 
-        var (exitCode, output) = await CliHarness.RunAsync("optimize", "--data", Goog, "--strategy", "sma-cross",
+        var (exitCode, output) = await CliRunner.RunAsync("optimize", "--data", Goog, "--strategy", "sma-cross",
             "--param", "fast=5..45:5", "--param", "slow=10..100:10", "--maximize", "sqn", "--constraint", "fast<slow", "--json", path);
 
         Assert.Equal(0, exitCode);
@@ -180,7 +181,7 @@ public sealed class BacktestCommandTests
     [InlineData("--constraint", "fast > 1000")]
     public async Task Optimize_BadSettings_ExitWith2(string option, string value)
     {
-        var (exitCode, _) = await CliHarness.RunAsync("optimize", "--data", Goog, "--strategy", "sma-cross",
+        var (exitCode, _) = await CliRunner.RunAsync("optimize", "--data", Goog, "--strategy", "sma-cross",
             "--param", "fast=5..45:5", "--param", "slow=10..100:10", option, value);
 
         Assert.Equal(2, exitCode);
@@ -189,10 +190,10 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task WalkForward_Goog_PrintsWindowsAndStitchedStatistics()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
         var path = temp.File("wf.json");
 
-        var (exitCode, output) = await CliHarness.RunAsync("walk-forward", "--data", Goog, "--strategy", "sma-cross",
+        var (exitCode, output) = await CliRunner.RunAsync("walk-forward", "--data", Goog, "--strategy", "sma-cross",
             "--param", "fast=5,10,20", "--param", "slow=20,40,60", "--constraint", "fast<slow", "--in-sample", "500", "--out-of-sample", "300", "--json", path);
 
         Assert.Equal(0, exitCode);
@@ -204,9 +205,9 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Demo_WritesDataResultAndReport()
     {
-        using var temp = new CliHarness.TempFolder();
+        using var temp = new TemporaryFolder();
 
-        var (exitCode, _) = await CliHarness.RunAsync("demo", "--out", temp.Path, "--bars", "500");
+        var (exitCode, _) = await CliRunner.RunAsync("demo", "--out", temp.Path, "--bars", "500");
 
         Assert.Equal(0, exitCode);
         Assert.True(File.Exists(temp.File("demo-market.csv")));

@@ -95,12 +95,12 @@ public static class CsvCandleReader
         });
 
         var firstError = errors.Where(e => e is not null).OrderBy(e => e!.Value.Slot).FirstOrDefault();
-        return Validate(candles, [.. blanks.SelectMany(b => b).Order()], firstError, layout, fileName, firstDataLine);
+        return Validate(candles, [.. blanks.SelectMany(b => b).Order()], firstError, layout, fileName, firstDataLine, lineNumber);
     }
 
     /// <summary>In file order: blank lines inside the data, time order and duplicates, then the first parse error.</summary>
     private static Candle[] Validate(Candle[] candles, List<int> blanks, (int Slot, CsvFormatException Error)? firstError,
-        Layout layout, string fileName, int firstDataLine)
+        Layout layout, string fileName, int firstDataLine, int headerLine)
     {
         var limit = firstError?.Slot ?? candles.Length;
         var blankIndex = 0;
@@ -141,7 +141,7 @@ public static class CsvCandleReader
 
         if (lastData < 0)
         {
-            throw new CsvFormatException(fileName, firstDataLine + candles.Length, null, "the file has a header but no candle rows");
+            throw new CsvFormatException(fileName, headerLine, null, "the file has a header but no candle rows");
         }
 
         if (lastData + 1 < candles.Length)
@@ -340,9 +340,7 @@ public static class CsvCandleReader
             var high = Price(Unquote(line[ranges[layout.High]]), lineNumber, layout.HighName);
             var low = Price(Unquote(line[ranges[layout.Low]]), lineNumber, layout.LowName);
             var close = Price(Unquote(line[ranges[layout.Close]]), lineNumber, layout.CloseName);
-            var volume = layout.Volume >= 0 && layout.Volume < count
-                ? Number(Unquote(line[ranges[layout.Volume]]), lineNumber, layout.VolumeName, allowEmpty: true)
-                : 0m;
+            var volume = layout.Volume >= 0 ? Number(Unquote(line[ranges[layout.Volume]]), lineNumber, layout.VolumeName) : 0m;
             if (volume < 0m)
             {
                 throw new CsvFormatException(fileName, lineNumber, layout.VolumeName, $"volume {volume} is negative");
@@ -399,14 +397,14 @@ public static class CsvCandleReader
 
         private decimal Price(ReadOnlySpan<byte> text, int lineNumber, string field)
         {
-            var value = Number(text, lineNumber, field, allowEmpty: false);
+            var value = Number(text, lineNumber, field);
             return value > 0m ? value : throw new CsvFormatException(fileName, lineNumber, field, $"price {value} must be positive");
         }
 
-        private decimal Number(ReadOnlySpan<byte> text, int lineNumber, string field, bool allowEmpty) =>
+        private decimal Number(ReadOnlySpan<byte> text, int lineNumber, string field) =>
             FastDecimal.TryParse(text, out var value)
                 ? value
-                : ParseNumber(System.Text.Encoding.UTF8.GetString(text), fileName, lineNumber, field, allowEmpty);
+                : ParseNumber(System.Text.Encoding.UTF8.GetString(text), fileName, lineNumber, field);
     }
 
     private static char DetectSeparator(string line)
@@ -426,11 +424,11 @@ public static class CsvCandleReader
 
     private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field, bool allowEmpty)
+    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field)
     {
         if (text.IsEmpty)
         {
-            return allowEmpty ? 0m : throw new CsvFormatException(file, line, field, "missing value");
+            throw new CsvFormatException(file, line, field, "missing value");
         }
 
         if (FastDecimal.TryParse(text, out var value))
@@ -461,9 +459,19 @@ public static class CsvCandleReader
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
         {
-            // Digits only: Unix time. 10 digits = seconds (until 2286), 13 = milliseconds, 16 = microseconds.
+            // Eight digits are a compact ISO date (yyyyMMdd): as Unix seconds they would silently land in 1970-73.
+            if (text.Length == 8)
+            {
+                return DateTime.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+                    ? new DateTimeOffset(date, TimeSpan.Zero)
+                    : throw new CsvFormatException(file, line, field, $"'{text}' is neither a yyyyMMdd date nor a plausible Unix time");
+            }
+
+            // Otherwise digits are Unix time: 9-11 digits = seconds (1973..2286), 12-14 = milliseconds, 15-17 = microseconds.
             var ticks = text.Length switch
             {
+                < 8 => -1,
                 <= 11 => unix * TimeSpan.TicksPerSecond,
                 <= 14 => unix * TimeSpan.TicksPerMillisecond,
                 <= 17 => unix * TimeSpan.TicksPerMicrosecond,
@@ -474,10 +482,13 @@ public static class CsvCandleReader
                 return DateTimeOffset.UnixEpoch.AddTicks(ticks);
             }
 
-            throw new CsvFormatException(file, line, field, $"'{text}' is not a Unix time in seconds, milliseconds or microseconds");
+            throw new CsvFormatException(file, line, field,
+                $"'{text}' is not a Unix time in seconds (9-11 digits), milliseconds (12-14) or microseconds (15-17), nor a yyyyMMdd date");
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+        // Other ISO-8601 spellings (offset without a colon, comma fraction ...) only: a text such as 01/02/2024 would
+        // otherwise be read as the invariant culture's month/day and silently give the wrong date.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             return parsed;
@@ -514,8 +525,8 @@ public static class CsvCandleReader
 
         public string VolumeName { get; private init; } = "volume";
 
-        /// <summary>Fields a row must have (computed once; read for every row).</summary>
-        public int MinimumFields => _minimumFields ??= Math.Max(Math.Max(Math.Max(Time, Open), Math.Max(High, Low)), Close) + 1;
+        /// <summary>Fields a row must have: every column the layout reads, the volume included when there is one (computed once).</summary>
+        public int MinimumFields => _minimumFields ??= Math.Max(Math.Max(Math.Max(Time, Open), Math.Max(High, Low)), Math.Max(Close, Volume)) + 1;
 
         /// <summary>Fields a row is split into: every column we read, plus one that collects the ignored rest.</summary>
         public int FieldsToSplit => _fieldsToSplit ??= Math.Min(Math.Max(MinimumFields, Volume + 1) + 1, 64);
@@ -529,6 +540,11 @@ public static class CsvCandleReader
             {
                 [Time] = TimeName, [Open] = OpenName, [High] = HighName, [Low] = LowName, [Close] = CloseName,
             };
+            if (Volume >= 0)
+            {
+                byIndex[Volume] = VolumeName;
+            }
+
             return byIndex.FirstOrDefault(kv => kv.Key >= count).Value ?? CloseName;
         }
 

@@ -47,7 +47,7 @@ internal static class FastDecimal
                 continue;
             }
 
-            var d = (uint)(c - '0');
+            var d = unchecked((uint)(c - '0')); // characters below '0' wrap to large values and are declined below
             if (d > 9)
             {
                 return false;
@@ -76,7 +76,8 @@ internal static class FastDecimal
             return false;
         }
 
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        // The two 32-bit halves are passed as bit patterns: a half at or above 2^31 is a negative int, not an overflow.
+        value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
         return true;
     }
 }

@@ -50,7 +50,7 @@ internal static class FastTime
                     i++;
                     var scale = TimeSpan.TicksPerSecond;
                     var start = i;
-                    while (i < s.Length && (uint)(At(s, i) - '0') <= 9)
+                    while (i < s.Length && unchecked((uint)(At(s, i) - '0')) <= 9)
                     {
                         scale /= 10;
                         fractionTicks += (At(s, i) - '0') * scale;
@@ -74,7 +74,7 @@ internal static class FastTime
                 i++;
             }
             else if ((c == '+' || c == '-') && s.Length - i == 6 && At(s, i + 3) == ':'
-                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om) && oh <= 14 && om <= 59)
+                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om) && om <= 59 && (oh * 60) + om <= 14 * 60)
             {
                 offset = new TimeSpan(oh, om, 0) * (c == '-' ? -1 : 1);
             }
