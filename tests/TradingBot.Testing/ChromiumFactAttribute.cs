@@ -9,11 +9,11 @@ namespace TradingBot.Testing;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public ChromiumFactAttribute()
-    {
-        if (!HeadlessChromium.IsInstalled)
-        {
-            Skip = $"Browser test skipped: no Chromium at {HeadlessChromium.ExecutablePath} (install it with `apt-get install -y chromium`).";
-        }
-    }
+    public ChromiumFactAttribute() => Skip = SkipReason(HeadlessChromium.ExecutablePath);
+
+    /// <summary>Why a browser test cannot run when Chromium is expected at <paramref name="executablePath"/>; null when it can.</summary>
+    public static string? SkipReason(string executablePath) =>
+        File.Exists(executablePath)
+            ? null
+            : $"Browser test skipped: no Chromium at {executablePath} (install it with `apt-get install -y chromium`).";
 }

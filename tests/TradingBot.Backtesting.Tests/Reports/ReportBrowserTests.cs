@@ -28,6 +28,7 @@ public sealed class ReportBrowserTests : IDisposable
 
         AssertRenderedCleanly(page);
         Assert.Equal((2 * run.Trades.Count).ToString(CultureInfo.InvariantCulture), page.AttributeOf("<section[^>]*data-backtest[^>]*>", "data-markers"));
+        Assert.Equal((2 * run.Trades.Count).ToString(CultureInfo.InvariantCulture), page.AttributeOf("<section[^>]*data-backtest[^>]*>", "data-markers-drawn"));
         Assert.True(page.Count("canvas") >= 6, $"expected the three chart panes to draw on canvases, found {page.Count("canvas")}");
         Assert.Equal(Math.Min(100, run.Trades.Count), Regex.Count(page.Dom, "<tr data-trade="));
         Assert.Contains($"of {run.Trades.Count} (page 1 of", page.Dom, StringComparison.Ordinal);
@@ -44,7 +45,10 @@ public sealed class ReportBrowserTests : IDisposable
 
         AssertRenderedCleanly(page);
         Assert.Contains("Downsampled for drawing", page.Dom, StringComparison.Ordinal);
+        Assert.True(run.Trades.Count > 1_000, $"the fixture should trade often, traded {run.Trades.Count} times");
         Assert.Equal((2 * run.Trades.Count).ToString(CultureInfo.InvariantCulture), page.AttributeOf("<section[^>]*data-backtest[^>]*>", "data-markers"));
+        Assert.Equal("0", page.AttributeOf("<section[^>]*data-backtest[^>]*>", "data-markers-drawn")); // too many in view: zoom in
+        Assert.Contains("markers in view: zoom in", page.Dom, StringComparison.Ordinal);
     }
 
     [ChromiumFact]

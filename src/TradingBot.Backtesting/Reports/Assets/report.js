@@ -25,6 +25,7 @@
   var PALETTE = ['#8250df', '#d4a72c', '#0a7ea4', '#bc4c00', '#1b7c83', '#e85aad', '#57606a', '#4d2d00'];
   var PAGE_SIZE = 100;
   var MARKER_TEXT_LIMIT = 40;
+  var MARKERS_IN_VIEW_LIMIT = 1500;
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -75,31 +76,61 @@
       ') \u2014 ' + reason(data, t.exitReason[i]) + '; PnL ' + t.pnl[i] + ' (' + percent(t.returnPct[i]) + ')';
   }
 
+  // Every entry, exit and event marker with its bucket, sorted by bucket; 'label' is shown when few are in view.
   function buildMarkers(data, times) {
     var t = data.trades;
-    var showText = t.count <= MARKER_TEXT_LIMIT;
     var markers = [];
     for (var i = 0; i < t.count; i++) {
       var long = Number(t.size[i]) > 0;
       markers.push({
-        id: 'e' + i, time: times[t.entryBucket[i]], price: Number(t.entryPrice[i]),
-        position: long ? 'atPriceBottom' : 'atPriceTop', shape: long ? 'arrowUp' : 'arrowDown',
-        color: long ? COLORS.up : COLORS.down, text: showText ? (long ? 'long' : 'short') : undefined
+        bucket: t.entryBucket[i], label: long ? 'long' : 'short',
+        marker: { id: 'e' + i, time: times[t.entryBucket[i]], price: Number(t.entryPrice[i]),
+          position: long ? 'atPriceBottom' : 'atPriceTop', shape: long ? 'arrowUp' : 'arrowDown', color: long ? COLORS.up : COLORS.down }
       });
       var gain = Number(t.pnl[i]) > 0;
       markers.push({
-        id: 'x' + i, time: times[t.exitBucket[i]], price: Number(t.exitPrice[i]), position: 'atPriceMiddle',
-        shape: 'circle', color: gain ? COLORS.up : COLORS.down,
-        text: showText ? 'exit: ' + reason(data, t.exitReason[i]) : undefined
+        bucket: t.exitBucket[i], label: 'exit: ' + reason(data, t.exitReason[i]),
+        marker: { id: 'x' + i, time: times[t.exitBucket[i]], price: Number(t.exitPrice[i]), position: 'atPriceMiddle',
+          shape: 'circle', color: gain ? COLORS.up : COLORS.down }
       });
     }
     data.events.forEach(function (ev, k) {
       if (ev.bucket !== null) {
-        markers.push({ id: 'v' + k, time: times[ev.bucket], position: 'aboveBar', shape: 'square', color: COLORS.event, text: ev.kind });
+        markers.push({ bucket: ev.bucket, label: ev.kind,
+          marker: { id: 'v' + k, time: times[ev.bucket], position: 'aboveBar', shape: 'square', color: COLORS.event } });
       }
     });
-    markers.sort(function (a, b) { return a.time - b.time; });
+    markers.sort(function (a, b) { return a.bucket - b.bucket; });
     return markers;
+  }
+
+  function firstAtOrAfter(markers, bucket) {
+    var lo = 0, hi = markers.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (markers[mid].bucket < bucket) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  // Draws the markers of the visible range (all of them, exact), or none with a note when too many are in view.
+  function showMarkersInView(plugin, markers, range, note) {
+    var from = range ? Math.floor(range.from) : 0;
+    var to = range ? Math.ceil(range.to) : Number.MAX_SAFE_INTEGER;
+    var start = firstAtOrAfter(markers, from);
+    var end = firstAtOrAfter(markers, to + 1);
+    var count = end - start;
+    if (count > MARKERS_IN_VIEW_LIMIT) {
+      plugin.setMarkers([]);
+      note.textContent = count + ' trade and event markers in view: zoom in (mouse wheel or drag) to draw them.';
+      return 0;
+    }
+    var withText = count <= 2 * MARKER_TEXT_LIMIT;
+    plugin.setMarkers(markers.slice(start, end).map(function (m) {
+      return withText ? Object.assign({ text: m.label }, m.marker) : m.marker;
+    }));
+    note.textContent = count === markers.length ? '' : count + ' of ' + markers.length + ' markers in view.';
+    return count;
   }
 
   function indexByBucket(data) {
@@ -135,7 +166,7 @@
       autoSize: true,
       layout: { background: { type: 'solid', color: '#ffffff' }, textColor: '#1f2328', fontFamily: 'system-ui, sans-serif', panes: { separatorColor: '#d1d9e0' } },
       grid: { vertLines: { color: '#f0f2f4' }, horzLines: { color: '#f0f2f4' } },
-      timeScale: { timeVisible: data.intraday, secondsVisible: false },
+      timeScale: { timeVisible: data.intraday, secondsVisible: false, minBarSpacing: 0.01 },
       crosshair: { mode: 0 }
     });
     var candles = new Array(m);
@@ -187,9 +218,15 @@
     panes[2].setStretchFactor(1);
 
     var markers = buildMarkers(data, c.time);
-    LC.createSeriesMarkers(price, markers);
+    var plugin = LC.createSeriesMarkers(price, []);
+    var markerNote = el('em', '', 'muted');
+    legend.appendChild(markerNote);
     chart.timeScale().fitContent();
     section.setAttribute('data-markers', String(markers.length));
+    section.setAttribute('data-markers-drawn', String(showMarkersInView(plugin, markers, null, markerNote)));
+    chart.timeScale().subscribeVisibleLogicalRangeChange(function (range) {
+      showMarkersInView(plugin, markers, range, markerNote);
+    });
 
     var tooltip = section.querySelector('[data-tooltip]');
     var byBucket = indexByBucket(data);
