@@ -9,44 +9,17 @@ namespace TradingBot.Backtesting.Reports;
 /// and strictly increasing (bars that share a second are merged). Trades keep their exact bars, times and prices;
 /// only their position on the chart is the bucket that contains them.
 /// </summary>
-internal sealed class ChartBuckets
+/// <param name="BarsPerBucket">Nominal bars per bucket (1 = every bar drawn).</param>
+/// <param name="FirstBar">The first bar of each bucket.</param>
+/// <param name="Time">Bucket start as Unix seconds (UTC).</param>
+internal sealed record ChartBuckets(int Bars, int BarsPerBucket, int[] FirstBar, long[] Time, decimal[] Open, decimal[] High, decimal[] Low, decimal[] Close)
 {
     /// <summary>The most points drawn per series; a 1M-bar run becomes 10,000 buckets of 100 bars.</summary>
     public const int DefaultMaxPoints = 10_000;
 
-    private readonly int[] _firstBar;
-
-    private ChartBuckets(int bars, int barsPerBucket, int[] firstBar, long[] time, decimal[] open, decimal[] high, decimal[] low, decimal[] close)
-    {
-        Bars = bars;
-        BarsPerBucket = barsPerBucket;
-        _firstBar = firstBar;
-        Time = time;
-        Open = open;
-        High = high;
-        Low = low;
-        Close = close;
-    }
-
-    public int Bars { get; }
-
-    /// <summary>Nominal bars per bucket (1 = every bar drawn).</summary>
-    public int BarsPerBucket { get; }
-
     public int Count => Time.Length;
 
     public bool IsDownsampled => Count < Bars;
-
-    /// <summary>Bucket start as Unix seconds (UTC).</summary>
-    public long[] Time { get; }
-
-    public decimal[] Open { get; }
-
-    public decimal[] High { get; }
-
-    public decimal[] Low { get; }
-
-    public decimal[] Close { get; }
 
     public static ChartBuckets Create(IReadOnlyList<Candle> candles, int maxPoints = DefaultMaxPoints)
     {
@@ -89,7 +62,7 @@ internal sealed class ChartBuckets
     /// <summary>The bucket that contains <paramref name="bar"/>.</summary>
     public int BucketOf(int bar)
     {
-        var index = Array.BinarySearch(_firstBar, bar);
+        var index = Array.BinarySearch(FirstBar, bar);
         return index >= 0 ? index : ~index - 1;
     }
 
@@ -112,7 +85,7 @@ internal sealed class ChartBuckets
         for (var b = 0; b < Count; b++)
         {
             var max = double.NaN;
-            for (var i = _firstBar[b]; i <= LastBar(b); i++)
+            for (var i = FirstBar[b]; i <= LastBar(b); i++)
             {
                 if (double.IsNaN(max) || values[i] > max)
                 {
@@ -126,5 +99,5 @@ internal sealed class ChartBuckets
         return result;
     }
 
-    private int LastBar(int bucket) => bucket + 1 < Count ? _firstBar[bucket + 1] - 1 : Bars - 1;
+    private int LastBar(int bucket) => bucket + 1 < Count ? FirstBar[bucket + 1] - 1 : Bars - 1;
 }

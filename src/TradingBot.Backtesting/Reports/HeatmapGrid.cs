@@ -8,34 +8,12 @@ namespace TradingBot.Backtesting.Reports;
 /// with those two values (whatever the other parameters were). A cell with no run (excluded by the constraint or an
 /// invalid point) has <see cref="Runs"/> = 0; a cell whose runs all scored NaN has value NaN.
 /// </summary>
-internal sealed class HeatmapGrid
+/// <param name="YName">Null for a one-parameter optimisation (one row).</param>
+/// <param name="YValues">The y axis values; a single NaN placeholder when there is no second parameter.</param>
+/// <param name="Values">[x, y] → best score of that cell (NaN when none is defined).</param>
+/// <param name="Runs">[x, y] → number of runs in that cell.</param>
+internal sealed record HeatmapGrid(string XName, string? YName, double[] XValues, double[] YValues, double[,] Values, int[,] Runs)
 {
-    private HeatmapGrid(string xName, string? yName, double[] xValues, double[] yValues, double[,] values, int[,] runs)
-    {
-        XName = xName;
-        YName = yName;
-        XValues = xValues;
-        YValues = yValues;
-        Values = values;
-        Runs = runs;
-    }
-
-    public string XName { get; }
-
-    /// <summary>Null for a one-parameter optimisation (one row).</summary>
-    public string? YName { get; }
-
-    public double[] XValues { get; }
-
-    /// <summary>The y axis values; a single NaN placeholder when there is no second parameter.</summary>
-    public double[] YValues { get; }
-
-    /// <summary>[x, y] → best score of that cell (NaN when none is defined).</summary>
-    public double[,] Values { get; }
-
-    /// <summary>[x, y] → number of runs in that cell.</summary>
-    public int[,] Runs { get; }
-
     public static HeatmapGrid Build(IReadOnlyList<OptimizationRun> runs, ParameterRange x, ParameterRange? y)
     {
         ArgumentNullException.ThrowIfNull(runs);

@@ -6,7 +6,7 @@ using NuGet.ProjectModel;
 namespace TradingBot.Conventions.Tests.Licenses;
 
 /// <summary>
-/// Every NuGet package in the resolved graph of every project in the repository (src/, tests/, bench/), read from
+/// Every NuGet package in the resolved graph of every project of TradingBot.sln (src/, tests/, bench/), read from
 /// the restore output (<c>artifacts/obj/&lt;project&gt;/project.assets.json</c>), with the license its
 /// <c>.nuspec</c> in the global packages folder declares and how the product uses it.
 /// </summary>
@@ -14,7 +14,7 @@ internal static class NuGetGraph
 {
     public static IReadOnlyList<ThirdPartyPackage> Read(string repositoryRoot)
     {
-        var projects = RepositoryFiles.Projects(repositoryRoot);
+        var projects = RepositoryFiles.SolutionProjects(repositoryRoot);
         var assets = RestoredAssets(repositoryRoot);
         var missing = projects.Where(p => !assets.ContainsKey(p)).ToList();
         if (missing.Count > 0)

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace TradingBot.Conventions.Tests.Licenses;
 
 /// <summary>The repository's own project files, found by walking src/, tests/ and bench/ (never build output or node_modules).</summary>
-internal static class RepositoryFiles
+internal static partial class RepositoryFiles
 {
     private static readonly string[] ProjectRoots = ["src", "tests", "bench"];
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "bin", "obj", "node_modules", "artifacts", ".git" };
@@ -9,6 +11,12 @@ internal static class RepositoryFiles
     /// <summary>Every *.csproj under src/, tests/ and bench/, as full paths.</summary>
     public static IReadOnlyList<string> Projects(string repositoryRoot) =>
         [.. ProjectRoots.SelectMany(r => Find(Path.Combine(repositoryRoot, r), "*.csproj")).Order(StringComparer.Ordinal)];
+
+    /// <summary>The projects TradingBot.sln builds (what `dotnet restore` / `dotnet test` at the root restore), as full paths.</summary>
+    public static IReadOnlyList<string> SolutionProjects(string repositoryRoot) =>
+        [.. SolutionProject().Matches(File.ReadAllText(Path.Combine(repositoryRoot, "TradingBot.sln")))
+            .Select(m => Path.GetFullPath(Path.Combine(repositoryRoot, m.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar))))
+            .Order(StringComparer.Ordinal)];
 
     /// <summary>Projects under src/ are what the product ships.</summary>
     public static bool IsShipped(string repositoryRoot, string projectPath) =>
@@ -40,4 +48,7 @@ internal static class RepositoryFiles
             }
         }
     }
+
+    [GeneratedRegex(@"^Project\(""\{[0-9A-F-]+\}""\) = ""[^""]+"", ""([^""]+\.csproj)""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex SolutionProject();
 }
