@@ -34,6 +34,16 @@ internal sealed class LicensePolicy(
     public static readonly IReadOnlyDictionary<string, LicenseException> ReviewedExceptions =
         new Dictionary<string, LicenseException>(StringComparer.OrdinalIgnoreCase)
         {
+            ["NuGet:CommandLineParser@2.9.1"] = new(
+                "MIT",
+                PackageUsage.TestOnly,
+                "A BenchmarkDotNet dependency (bench/ only, never shipped). The nuspec has only a license file, License.md, "
+                + "which is the MIT License text (Copyright (c) 2005 - 2015 Giacomo Stelluti Scala & Contributors)."),
+            ["NuGet:Microsoft.DotNet.PlatformAbstractions@3.1.6"] = new(
+                "MIT",
+                PackageUsage.TestOnly,
+                "A BenchmarkDotNet dependency (bench/ only, never shipped). The nuspec has only a license file, LICENSE.TXT, "
+                + "which is the MIT License text of the .NET Foundation."),
             ["npm:uri-templates@0.2.0"] = new(
                 "LicenseRef-public-domain",
                 PackageUsage.DevToolOnly,
