@@ -163,12 +163,15 @@ public sealed class BacktestCommandTests
     {
         using var temp = new TemporaryFolder();
         var path = temp.File("opt.json");
+        var report = temp.File("heatmap.html");
 
         var (exitCode, output) = await CliRunner.RunAsync("optimize", "--data", Goog, "--strategy", "sma-cross",
-            "--param", "fast=5..45:5", "--param", "slow=10..100:10", "--maximize", "sqn", "--constraint", "fast<slow", "--json", path);
+            "--param", "fast=5..45:5", "--param", "slow=10..100:10", "--maximize", "sqn", "--constraint", "fast<slow", "--json", path,
+            "--report", report);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("70 combinations", output, StringComparison.Ordinal);
+        Assert.Contains("<svg", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         Assert.Equal(70, json.RootElement.GetProperty("runs").GetArrayLength());
         Assert.Equal("sqn", json.RootElement.GetProperty("maximize").GetString());

@@ -50,7 +50,7 @@ internal static class OptimizeCommand
             {
                 using var stream = OutputFile.Create(reportPath, "--report");
                 using var writer = new StreamWriter(stream);
-                HtmlReport.Write(writer, result.BestResult);
+                HeatmapReport.Write(writer, result);
                 console.MarkupLineInterpolated($"Report written to [green]{reportPath}[/]");
             }
 
