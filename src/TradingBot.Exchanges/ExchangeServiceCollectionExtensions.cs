@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using TradingBot.Core.Exchange;
+using TradingBot.Exchanges.Binance;
 using TradingBot.Exchanges.Http;
 
 namespace TradingBot.Exchanges;
@@ -20,7 +21,7 @@ public static class ExchangeServiceCollectionExtensions
     /// <summary>Every HTTP venue adapter of this build, configured from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddExchanges(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddVenue<BinanceExchange, BinanceOptions>(VenueIds.Binance, configuration, BinanceExchange.HttpSettings);
         return services;
     }
 
