@@ -1,4 +1,3 @@
-using TradingBot.Backtesting.Data;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Market;
 
@@ -6,8 +5,9 @@ namespace TradingBot.Backtesting.Paper;
 
 /// <summary>
 /// A seeded market for the paper venue when nothing external is available (the local demo). Each symbol follows a
-/// geometric Brownian motion at 1-minute resolution from <see cref="Origin"/>, generated day by day with a seed derived
-/// from (seed, symbol, day), so a price depends only on the seed and the time asked about — never on call order.
+/// geometric Brownian motion (zero median drift, the symbol's annual volatility) from <see cref="Origin"/>: daily
+/// closes are log-normal steps and each day's 1-minute path is a Brownian bridge between them, every draw seeded from
+/// (seed, symbol, day), so a price depends only on the seed and the time asked about — never on call order.
 /// Quotes interpolate within the current minute and carry the symbol's bid/ask spread; candles of any multiple of a
 /// minute are aggregated from closed minutes up to the <see cref="TimeProvider"/>'s now.
 /// </summary>
@@ -143,18 +143,7 @@ public sealed class SimulatedMarket : IPriceSource
                 return cached;
             }
 
-            while (series.Closes.Count < day)
-            {
-                var bars = Generate(series, series.Closes.Count);
-                series.Closes.Add(bars[^1].Close);
-            }
-
             var generated = Generate(series, day);
-            if (series.Closes.Count == day)
-            {
-                series.Closes.Add(generated[^1].Close);
-            }
-
             if (series.Days.Count >= CachedDays)
             {
                 series.Days.Remove(series.Days.Keys.Min());
@@ -165,24 +154,100 @@ public sealed class SimulatedMarket : IPriceSource
         }
     }
 
-    private Candle[] Generate(Series series, long day)
+    /// <summary>
+    /// The close of day <paramref name="day"/> (the open of the next): a log-normal daily step from the previous close,
+    /// drawn from the day's own seed. Only these anchors are walked sequentially (one draw per day), so any day can be
+    /// generated quickly however far it is from the origin.
+    /// </summary>
+    private decimal Close(Series series, long day)
     {
         var definition = series.Definition;
-        var open = day == 0 ? definition.StartPrice : series.Closes[(int)(day - 1)];
-        var process = new GeometricBrownianMotion(DaySeed(definition.Symbol, day), open, definition.AnnualVolatility)
+        var sigma = definition.AnnualVolatility * Math.Sqrt(1.0 / 365.0);
+        while (series.Closes.Count <= day)
         {
-            Decimals = Math.Max((int)definition.Precision.PriceTick.Scale, 2),
-        };
-        return [.. process.Generate(MinutesPerDay, Origin + TimeSpan.FromDays(day), Minute)];
+            var k = series.Closes.Count;
+            var previous = k == 0 ? definition.StartPrice : series.Closes[k - 1];
+            var step = sigma * Gaussian(new Random(DaySeed(definition.Symbol, k, "close")));
+            series.Closes.Add(RoundPrice(definition, (double)previous * Math.Exp(step)));
+        }
+
+        return series.Closes[(int)day];
+    }
+
+    /// <summary>
+    /// The day's 1-minute bars: a Brownian bridge (4 sub-steps a minute, the symbol's volatility) from the previous
+    /// day's close to this day's close, so intraday moves are realistic and consecutive days join exactly.
+    /// </summary>
+    private Candle[] Generate(Series series, long day)
+    {
+        const int subSteps = 4;
+        const int steps = MinutesPerDay * subSteps;
+        var definition = series.Definition;
+        var open = day == 0 ? definition.StartPrice : Close(series, day - 1);
+        var close = Close(series, day);
+        var random = new Random(DaySeed(definition.Symbol, day, "path"));
+        var sigma = definition.AnnualVolatility * Math.Sqrt(1.0 / (365.0 * steps));
+        var walk = new double[steps + 1];
+        for (var i = 1; i <= steps; i++)
+        {
+            walk[i] = walk[i - 1] + (sigma * Gaussian(random));
+        }
+
+        var target = Math.Log((double)close / (double)open);
+        var prices = new decimal[steps + 1];
+        for (var i = 0; i <= steps; i++)
+        {
+            var bridged = walk[i] - ((double)i / steps * (walk[steps] - target));
+            prices[i] = i == 0 ? open : i == steps ? close : RoundPrice(definition, (double)open * Math.Exp(bridged));
+        }
+
+        var start = Origin + TimeSpan.FromDays(day);
+        var bars = new Candle[MinutesPerDay];
+        for (var m = 0; m < MinutesPerDay; m++)
+        {
+            var window = prices.AsSpan(m * subSteps, subSteps + 1);
+            var high = window[0];
+            var low = window[0];
+            foreach (var price in window)
+            {
+                high = Math.Max(high, price);
+                low = Math.Min(low, price);
+            }
+
+            var volume = Math.Round((decimal)Math.Exp(3.0 + Gaussian(random)), 6);
+            bars[m] = new Candle(start + (Minute * m), window[0], high, low, window[^1], volume);
+        }
+
+        return bars;
+    }
+
+    private static decimal RoundPrice(SimulatedSymbol definition, double price)
+    {
+        var tick = definition.Precision.PriceTick;
+        return Math.Max(Precision.Round((decimal)price, tick), tick);
+    }
+
+    private static double Gaussian(Random random)
+    {
+        double u, v, s;
+        do
+        {
+            u = (random.NextDouble() * 2.0) - 1.0;
+            v = (random.NextDouble() * 2.0) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
     }
 
     /// <summary>A stable (FNV-1a) mix of seed, symbol and day: System.HashCode is randomised per process, so it cannot be used.</summary>
-    private int DaySeed(Symbol symbol, long day)
+    private int DaySeed(Symbol symbol, long day, string stream)
     {
         unchecked
         {
             var hash = 2166136261u;
-            foreach (var c in $"{_seed}|{symbol}|{day}")
+            foreach (var c in $"{_seed}|{symbol}|{day}|{stream}")
             {
                 hash = (hash ^ c) * 16777619u;
             }
