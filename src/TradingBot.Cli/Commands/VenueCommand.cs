@@ -24,9 +24,10 @@ internal static class VenueCommand
 {
     private static readonly string[] VenueNames = [VenueIds.Binance, VenueIds.Coinbase, VenueIds.Robinhood, VenueIds.Paper];
 
-    public static Command Create(IAnsiConsole console) => Create(console, VenueEnvironment.FromProcess());
+    /// <summary>The command for the process: configuration is read only when a venue command runs.</summary>
+    public static Command Create(IAnsiConsole console) => Create(console, VenueEnvironment.FromProcess);
 
-    public static Command Create(IAnsiConsole console, VenueEnvironment environment)
+    public static Command Create(IAnsiConsole console, Func<VenueEnvironment> environment)
     {
         var command = new Command("venue", "Check a venue's keys and connectivity: markets, prices, balances and orders");
         command.Subcommands.Add(Action("markets", "List the venue's markets with precision and limits", console, environment, [], async c =>
@@ -102,7 +103,7 @@ internal static class VenueCommand
         return command;
     }
 
-    private static Command CreateOrder(IAnsiConsole console, VenueEnvironment environment)
+    private static Command CreateOrder(IAnsiConsole console, Func<VenueEnvironment> environment)
     {
         var side = new Option<string>("--side") { Description = "buy or sell", Required = true };
         side.AcceptOnlyFromAmong("buy", "sell");
@@ -165,7 +166,7 @@ internal static class VenueCommand
             });
     }
 
-    private static Command Action(string name, string description, IAnsiConsole console, VenueEnvironment environment, Option[] extra,
+    private static Command Action(string name, string description, IAnsiConsole console, Func<VenueEnvironment> environment, Option[] extra,
         Func<VenueContext, Task> run)
     {
         var venue = new Option<string>("--venue") { Description = "binance, coinbase, robinhood or paper", Required = true };
@@ -187,7 +188,7 @@ internal static class VenueCommand
                 var venueId = parse.GetValue(venue)!;
                 var parsedSymbol = parse.GetValue(symbol) is { } text ? ParseSymbol(text) : (Symbol?)null;
                 var url = parse.GetValue(baseUrl) is { } u ? ParseUrl(u) : null;
-                await using var services = BuildServices(environment, venueId, parse.GetValue(testnet), url);
+                await using var services = BuildServices(environment(), venueId, parse.GetValue(testnet), url);
                 var exchange = services.GetRequiredService<VenueRegistry>().Get(venueId);
                 await run(new VenueContext(parse, exchange, parsedSymbol, parse.GetValue(json), console, ct));
                 return ExitCodes.Success;
