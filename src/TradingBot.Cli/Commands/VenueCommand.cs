@@ -231,7 +231,8 @@ internal static class VenueCommand
 
     /// <summary>
     /// The paper venue: <c>Venues:Paper:PriceSource</c> = <c>simulated</c> (default; seeded by <c>Venues:Paper:Seed</c>,
-    /// default 42) or a venue id whose live quotes it fills against. Its account lives for one command.
+    /// default 42) or a venue id whose live quotes it fills against. The account lives for one command unless
+    /// <c>Venues:Paper:StateFile</c> names a JSON file to keep it in.
     /// </summary>
     private static PaperExchange CreatePaper(IServiceProvider services, IConfiguration configuration)
     {
@@ -250,7 +251,8 @@ internal static class VenueCommand
             : source != VenueIds.Paper
                 ? new LiveVenuePriceSource(services.GetRequiredService<VenueRegistry>().Get(source))
                 : throw new UsageException("Venues:Paper:PriceSource cannot be the paper venue itself.");
-        return new PaperExchange(prices, new InMemoryPaperAccountStore(), new PaperOptions(), time);
+        IPaperAccountStore store = section["StateFile"] is { Length: > 0 } file ? new JsonFilePaperAccountStore(file) : new InMemoryPaperAccountStore();
+        return new PaperExchange(prices, store, new PaperOptions(), time);
     }
 
     private static void Write<T>(VenueContext context, T value, Action table)
