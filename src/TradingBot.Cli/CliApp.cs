@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(WalkForwardCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(VenueCommand.Create(console));
         return root;
     }
 
