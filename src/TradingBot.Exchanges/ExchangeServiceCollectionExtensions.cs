@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using TradingBot.Core.Exchange;
+using TradingBot.Exchanges.Coinbase;
 using TradingBot.Exchanges.Http;
+using TradingBot.Exchanges.Robinhood;
 
 namespace TradingBot.Exchanges;
 
@@ -21,6 +23,8 @@ public static class ExchangeServiceCollectionExtensions
     public static IServiceCollection AddExchanges(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddVenue<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase, configuration, CoinbaseExchange.HttpSettings);
+        services.AddVenue<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood, configuration, RobinhoodExchange.HttpSettings);
         return services;
     }
 
