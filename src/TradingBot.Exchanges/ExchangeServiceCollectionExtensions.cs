@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using TradingBot.Core.Exchange;
+using TradingBot.Exchanges.Binance;
 using TradingBot.Exchanges.Coinbase;
 using TradingBot.Exchanges.Http;
 using TradingBot.Exchanges.Robinhood;
@@ -22,7 +23,7 @@ public static class ExchangeServiceCollectionExtensions
     /// <summary>Every HTTP venue adapter of this build, configured from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddExchanges(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddVenue<BinanceExchange, BinanceOptions>(VenueIds.Binance, configuration, BinanceExchange.HttpSettings);
         services.AddVenue<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase, configuration, CoinbaseExchange.HttpSettings);
         services.AddVenue<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood, configuration, RobinhoodExchange.HttpSettings);
         return services;

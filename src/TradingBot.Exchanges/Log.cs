@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Market;
 
 namespace TradingBot.Exchanges;
 
@@ -21,7 +23,8 @@ internal static partial class Log
     public static partial void TimestampRejected(this ILogger logger, string venue, string? code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Venue}: order {ClientOrderId} {Side} {Amount} {Symbol} placed as {OrderId} ({Status})")]
-    public static partial void OrderPlaced(this ILogger logger, string venue, string clientOrderId, string side, string amount, string symbol, string orderId, string status);
+    public static partial void OrderPlaced(this ILogger logger, string venue, string clientOrderId, OrderSide side, decimal? amount, Symbol symbol, string orderId,
+        OrderStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue}: order {ClientOrderId} outcome unknown after {ErrorType}; looking it up by client order id")]
     public static partial void OrderOutcomeUnknown(this ILogger logger, string venue, string clientOrderId, string errorType);

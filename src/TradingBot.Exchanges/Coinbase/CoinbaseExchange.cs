@@ -62,6 +62,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
     public ExchangeCapabilities Has { get; } = new()
     {
         CreateMarketBuyWithCost = Capability.Yes,
+        CreatePostOnlyOrder = Capability.Yes,
         FetchOrderByClientOrderId = Capability.Emulated,
     };
 
@@ -276,7 +277,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         }
 
         var order = await ReadBackAsync(prepared, orderId, ct);
-        LogPlaced(prepared, order);
+        _logger.OrderPlaced(Id, prepared.ClientOrderId, prepared.Side, prepared.Amount ?? prepared.QuoteAmount, prepared.Symbol, order.Id, order.Status);
         return order;
     }
 
@@ -472,15 +473,6 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         {
             throw new OrderNotFound($"Coinbase has no order {orderId}: {ex.Message}", ex) { Venue = Id, VenueCode = ex.VenueCode };
         }
-    }
-
-    private void LogPlaced(CreateOrderRequest request, Order order)
-    {
-        var side = request.Side.ToString();
-        var size = Precision.ToWire(request.Amount ?? request.QuoteAmount ?? 0m);
-        var symbol = request.Symbol.ToString();
-        var status = order.Status.ToString();
-        _logger.OrderPlaced(Id, request.ClientOrderId, side, size, symbol, order.Id, status);
     }
 
     private static List<T> Window<T>(List<T> items, Func<T, DateTimeOffset> time, DateTimeOffset? since, int? limit)

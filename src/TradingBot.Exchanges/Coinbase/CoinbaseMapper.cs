@@ -175,6 +175,7 @@ internal static class CoinbaseMapper
             Timestamp = now,
             Price = order.Price,
             Amount = order.Amount,
+            PostOnly = order.PostOnly,
             TimeInForce = order.Type == OrderType.Market ? "IOC" : order.TimeInForce?.ToUpperInvariant() ?? "GTC",
         }.Normalize();
 
@@ -192,6 +193,8 @@ internal static class CoinbaseMapper
             Timestamp = Time(order.CreatedTime, $"{field} created_time"),
             LastTradeTimestamp = Time(order.LastFillTime, $"{field} last_fill_time"),
             Price = Optional(terms.Terms?.LimitPrice, $"{field} limit_price"),
+            TriggerPrice = Optional(terms.Terms?.StopPrice, $"{field} stop_price") ?? Optional(terms.Terms?.StopTriggerPrice, $"{field} stop_trigger_price"),
+            PostOnly = terms.Terms?.PostOnly == true,
             Amount = Optional(terms.Terms?.BaseSize, $"{field} base_size"),
             Filled = filled,
             Cost = Optional(order.FilledValue, $"{field} filled_value"),

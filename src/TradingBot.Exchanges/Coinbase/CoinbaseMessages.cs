@@ -80,6 +80,7 @@ internal sealed record CoinbaseOrderTerms
     public string? BaseSize { get; init; }
     public string? LimitPrice { get; init; }
     public string? StopPrice { get; init; }
+    public string? StopTriggerPrice { get; init; }
     public string? EndTime { get; init; }
     public bool? PostOnly { get; init; }
 }

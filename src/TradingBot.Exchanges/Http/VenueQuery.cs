@@ -41,5 +41,22 @@ public sealed class VenueQuery
         return this;
     }
 
+    /// <summary>Appends all pairs of <paramref name="other"/> (already encoded).</summary>
+    public VenueQuery Append(VenueQuery other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!other.IsEmpty)
+        {
+            if (_text.Length > 0)
+            {
+                _text.Append('&');
+            }
+
+            _text.Append(other._text);
+        }
+
+        return this;
+    }
+
     public override string ToString() => _text.ToString();
 }

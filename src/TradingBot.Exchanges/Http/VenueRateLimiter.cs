@@ -13,7 +13,7 @@ public sealed class VenueRateLimiter
 {
     private readonly Lock _lock = new();
     private readonly string _venue;
-    private readonly RateLimitPolicy _policy;
+    private RateLimitPolicy _policy;
     private readonly TimeProvider _time;
     private double _tokens;
     private DateTimeOffset _refilledAt;
@@ -95,6 +95,18 @@ public sealed class VenueRateLimiter
             }
 
             await Task.Delay(wait, _time, ct);
+        }
+    }
+
+    /// <summary>Adopts the venue's published budget (e.g. Binance exchangeInfo REQUEST_WEIGHT) as capacity and header limit.</summary>
+    public void SetCapacity(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        lock (_lock)
+        {
+            RefillLocked(_time.GetUtcNow());
+            _policy = _policy with { Capacity = capacity, Refill = capacity, HeaderLimit = capacity };
+            _tokens = Math.Min(_tokens, capacity);
         }
     }
 

@@ -218,7 +218,7 @@ public sealed class RobinhoodExchange : IExchange
         }
 
         var order = RobinhoodMapper.ToOrder(created) with { ClientOrderId = prepared.ClientOrderId };
-        LogPlaced(prepared, order);
+        _logger.OrderPlaced(Id, prepared.ClientOrderId, prepared.Side, prepared.Amount, prepared.Symbol, order.Id, order.Status);
         return order;
     }
 
@@ -412,15 +412,6 @@ public sealed class RobinhoodExchange : IExchange
             ],
             PlacesOrder = placesOrder,
         };
-    }
-
-    private void LogPlaced(CreateOrderRequest request, Order order)
-    {
-        var side = request.Side.ToString();
-        var size = Precision.ToWire(request.Amount ?? 0m);
-        var symbol = request.Symbol.ToString();
-        var status = order.Status.ToString();
-        _logger.OrderPlaced(Id, request.ClientOrderId, side, size, symbol, order.Id, status);
     }
 
     private static List<T> Window<T>(List<T> items, Func<T, DateTimeOffset> time, DateTimeOffset? since, int? limit, bool newestWhenNoStart = false)

@@ -133,7 +133,9 @@ internal static class RobinhoodMapper
             order.Type?.ToLowerInvariant() == "market" ? OrderType.Market : OrderType.Limit, side, ToStatus(order.State))
         {
             Timestamp = Time(order.CreatedAt, $"order {order.Id} created_at"),
+            LastUpdateTimestamp = Time(order.UpdatedAt, $"order {order.Id} updated_at"),
             Price = config?.LimitPrice,
+            TriggerPrice = config?.StopPrice,
             Amount = config?.AssetQuantity,
             Filled = order.FilledAssetQuantity ?? 0m,
             Average = order.AveragePrice is > 0m ? order.AveragePrice : null,

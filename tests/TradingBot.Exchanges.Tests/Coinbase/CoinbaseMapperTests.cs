@@ -168,6 +168,8 @@ public sealed class CoinbaseMapperTests
         Assert.Equal(0.001m, order.Remaining);
         Assert.Null(order.Average);
         Assert.Equal("GTC", order.TimeInForce);
+        Assert.True(order.PostOnly);
+        Assert.Null(order.TriggerPrice);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 2, 100, TimeSpan.Zero), order.Timestamp);
     }
 

@@ -94,6 +94,8 @@ public sealed class RobinhoodMapperTests
 
         Assert.Equal((OrderStatus.Open, 0.001m, 90000m, 0m, "GTC"), (order.Status, order.Amount, order.Price, order.Filled, order.TimeInForce));
         Assert.Equal("11299b2b-61e3-43e7-b9f7-dee77210bb29", order.ClientOrderId);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 5, 0, 2, 300, TimeSpan.Zero), order.LastUpdateTimestamp);
+        Assert.False(order.PostOnly);
         Assert.Empty(order.Trades);
     }
 

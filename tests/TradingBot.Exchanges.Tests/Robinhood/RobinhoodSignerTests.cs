@@ -1,4 +1,5 @@
 using TradingBot.Core.Exchange;
+using TradingBot.Exchanges.Http;
 using TradingBot.Exchanges.Robinhood;
 
 namespace TradingBot.Exchanges.Tests.Robinhood;
@@ -50,7 +51,7 @@ public sealed class RobinhoodSignerTests
         var signature = signer.Sign(1767225600, path, "GET", "");
 
         var message = System.Text.Encoding.UTF8.GetBytes(DocApiKey + "1767225600" + path + "GET");
-        Assert.True(Http.Ed25519Key.Verify(Convert.FromBase64String(DocPublicKey), message, Convert.FromBase64String(signature)));
+        Assert.True(Ed25519Key.Verify(Convert.FromBase64String(DocPublicKey), message, Convert.FromBase64String(signature)));
     }
 
     [Theory]
