@@ -43,7 +43,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         _logger = logger;
         var baseUrl = _options.ResolveBaseUrl();
         _rest = factory.Create(VenueIds.Coinbase, baseUrl, CoinbaseMapper.Errors());
-        _jwtHost = baseUrl.Authority;
+        _jwtHost = string.IsNullOrWhiteSpace(_options.JwtHost) ? baseUrl.Authority : _options.JwtHost.Trim();
         _signer = new Lazy<CoinbaseSigner>(() => _options.HasCredentials
             ? CoinbaseSigner.Create(_options.ApiKey!, _options.ApiSecret!, _time)
             : throw new AuthenticationError(

@@ -23,6 +23,12 @@ public sealed class CoinbaseOptions : VenueOptions
     /// <summary>Maker fee assumed when the fee tier cannot be read (no API key): Coinbase Advanced's entry tier.</summary>
     public decimal DefaultMakerFee { get; set; } = 0.006m;
 
+    /// <summary>
+    /// The host named in each JWT's <c>uri</c> claim. Default: the host requests go to. Behind a proxy (a
+    /// <see cref="VenueOptions.BaseUrl"/> that forwards to Coinbase) set it to <c>api.coinbase.com</c>, the host Coinbase checks.
+    /// </summary>
+    public string? JwtHost { get; set; }
+
     /// <summary>The REST host requests go to: <see cref="VenueOptions.BaseUrl"/>, else the sandbox when <see cref="VenueOptions.Testnet"/>, else production.</summary>
     public Uri ResolveBaseUrl() => BaseUrl ?? (Testnet ? SandboxUrl : ProductionUrl);
 }

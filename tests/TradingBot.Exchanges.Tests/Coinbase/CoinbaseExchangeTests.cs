@@ -192,6 +192,19 @@ public sealed class CoinbaseExchangeTests
     }
 
     [Fact]
+    public async Task FetchBalance_BehindAProxy_NamesTheConfiguredJwtHostInTheUriClaim()
+    {
+        await using var fake = await CoinbaseFake.StartAsync();
+        fake.ExtraSettings["JwtHost"] = "api.coinbase.com";
+        fake.ExpectedUriHost = "api.coinbase.com";
+
+        await fake.Exchange.FetchBalanceAsync();
+
+        Assert.Empty(fake.AuthFailures);
+        Assert.Equal("GET api.coinbase.com/api/v3/brokerage/accounts", CoinbaseJwt.Parse(fake.Jwts.First()).Claim("uri"));
+    }
+
+    [Fact]
     public async Task FetchBalance_WithoutKey_ThrowsAuthenticationErrorNamingTheSettingsBeforeSending()
     {
         await using var fake = await CoinbaseFake.StartAsync(credentials: false);

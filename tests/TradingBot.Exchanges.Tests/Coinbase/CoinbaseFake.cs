@@ -64,6 +64,12 @@ internal sealed class CoinbaseFake : IAsyncDisposable
 
     public VenueHttpSettings Http { get; }
 
+    /// <summary>Extra adapter settings (e.g. <c>JwtHost</c>), applied before the adapter is built.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    /// <summary>The host the JWT's uri claim must name (default: the host the request was sent to).</summary>
+    public string? ExpectedUriHost { get; set; }
+
     /// <summary>Every JWT the fake received.</summary>
     public ConcurrentQueue<string> Jwts { get; } = new();
 
@@ -122,6 +128,11 @@ internal sealed class CoinbaseFake : IAsyncDisposable
             settings["Venues:coinbase:ApiSecret"] = PrivateKey;
         }
 
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[$"Venues:coinbase:{key}"] = value;
+        }
+
         return settings;
     }
 
@@ -164,7 +175,7 @@ internal sealed class CoinbaseFake : IAsyncDisposable
         Check(jwt.Claim("iss") == "cdp", "wrong iss");
         Check(nbf <= now && now - nbf < 5, "nbf is not now");
         Check(long.Parse(jwt.Claim("exp"), CultureInfo.InvariantCulture) == nbf + 120, "exp is not nbf + 120");
-        Check(jwt.Claim("uri") == $"{request.Method} {request.Host}{request.Path}", $"uri '{jwt.Claim("uri")}' does not name this request");
+        Check(jwt.Claim("uri") == $"{request.Method} {ExpectedUriHost ?? request.Host}{request.Path}", $"uri '{jwt.Claim("uri")}' does not name this request");
         lock (_nonces)
         {
             Check(_nonces.Add(jwt.HeaderValue("nonce")), "nonce reused");
