@@ -33,6 +33,11 @@ public static class ClientOrderUuid
         return NameBased(trimmed).ToString("D");
     }
 
+    /// <summary>Whether an order's venue-side <c>client_order_id</c> is the one we derive from <paramref name="clientOrderId"/> (or that id itself).</summary>
+    public static bool Matches(string? venueClientOrderId, string clientOrderId) =>
+        venueClientOrderId is not null
+        && (string.Equals(venueClientOrderId, From(clientOrderId), StringComparison.OrdinalIgnoreCase) || venueClientOrderId == clientOrderId);
+
     private static Guid NameBased(string name)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);

@@ -23,9 +23,6 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
     private const int AccountsPageSize = 250;
     private const int MaxProductPages = 50;
 
-    /// <summary>How far back a just-placed order is searched when its create call had an unknown outcome.</summary>
-    private static readonly TimeSpan ReconcileLookback = TimeSpan.FromHours(1);
-
     private readonly CoinbaseOptions _options;
     private readonly VenueRestClient _rest;
     private readonly TimeProvider _time;
@@ -98,7 +95,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         }
 
         var (taker, maker) = await FeesAsync(ct);
-        var markets = new Dictionary<Symbol, Market>();
+        var spot = new List<CoinbaseProduct>();
         foreach (var product in products.Values)
         {
             if (product.ProductType is { Length: > 0 } type && !type.Equals("SPOT", StringComparison.OrdinalIgnoreCase))
@@ -107,23 +104,10 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
                 continue;
             }
 
-            Market market;
-            try
-            {
-                market = CoinbaseMapper.ToMarket(product, taker, maker);
-            }
-            catch (Exception ex) when (ex is BadResponse or ArgumentException)
-            {
-                _logger.MarketSkipped(Id, product.ProductId, ex.Message);
-                continue;
-            }
-
-            if (!markets.TryAdd(market.Symbol, market))
-            {
-                _logger.MarketSkipped(Id, product.ProductId, $"{market.Symbol} is already listed as {markets[market.Symbol].Id}");
-            }
+            spot.Add(product);
         }
 
+        var markets = MarketCatalog.Build(Id, _logger, spot, p => p.ProductId, p => CoinbaseMapper.ToMarket(p, taker, maker));
         _markets = markets;
         return markets;
     }
@@ -240,45 +224,8 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
 
         var prepared = OrderValidator.Prepare(market, request, reference);
         var body = JsonSerializer.Serialize(CoinbaseMapper.ToCreateOrder(prepared, market.Id), CoinbaseJson.Options);
-        CoinbaseCreateOrderResponse response;
-        try
-        {
-            response = await _rest.SendAsync<CoinbaseCreateOrderResponse>(Signed(HttpMethod.Post, "/orders", body: body, placesOrder: true),
-                CoinbaseJson.Options, ct);
-        }
-        catch (OperationFailed ex) when (ex is RequestTimeout or ExchangeNotAvailable or BadResponse)
-        {
-            _logger.OrderOutcomeUnknown(Id, prepared.ClientOrderId, ex.GetType().Name);
-            var existing = await ReconcileAsync(prepared, ct);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            _logger.OrderAdopted(Id, prepared.ClientOrderId, existing.Id);
-            return existing;
-        }
-
-        if (!response.Success)
-        {
-            var error = CoinbaseMapper.ToCreateOrderError(response.ErrorResponse, prepared.Symbol);
-            _logger.VenueRejected(Id, "POST /orders", error.GetType().Name, error.VenueCode, error.Message);
-            throw error;
-        }
-
-        var orderId = response.SuccessResponse?.OrderId ?? response.OrderId;
-        if (string.IsNullOrEmpty(orderId))
-        {
-            throw new BadResponse(
-                $"Coinbase accepted the {prepared.Symbol} order but sent no order id; look it up by client order id {prepared.ClientOrderId}.")
-            {
-                Venue = Id,
-            };
-        }
-
-        var order = await ReadBackAsync(prepared, orderId, ct);
-        _logger.OrderPlaced(Id, prepared.ClientOrderId, prepared.Side, prepared.Amount ?? prepared.QuoteAmount, prepared.Symbol, order.Id, order.Status);
-        return order;
+        return await OrderPlacement.PlaceOnceAsync(Id, _logger, prepared, () => PlaceAsync(prepared, body, ct),
+            () => FindByClientOrderIdAsync(prepared.ClientOrderId, prepared.Symbol, _time.GetUtcNow() - OrderPlacement.ReconcileLookback, ct));
     }
 
     /// <summary>Cancels through <c>batch_cancel</c> (Coinbase has no single cancel), then reads the order back (it may still show the queued cancel).</summary>
@@ -328,7 +275,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
             orders.Add(CoinbaseMapper.ToOrder(order));
         }
 
-        return Window(orders, o => o.Timestamp ?? DateTimeOffset.MinValue, since, limit);
+        return ResultWindow.Apply(orders, o => o.Timestamp ?? DateTimeOffset.MinValue, since, limit);
     }
 
     /// <summary>Fills (<c>/orders/historical/fills</c>, cursor-paginated) as trades, ascending.</summary>
@@ -342,7 +289,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         {
             var query = new VenueQuery()
                 .Add("product_ids", productId)
-                .Add("start_sequence_timestamp", since is { } from ? CoinbaseMapper.FormatTime(from) : null)
+                .Add("start_sequence_timestamp", since is { } from ? VenueText.FormatTime(from) : null)
                 .Add("limit", PageSize.ToString(CultureInfo.InvariantCulture))
                 .Add("cursor", cursor);
             var page = await _rest.SendAsync<CoinbaseFillsResponse>(Signed(HttpMethod.Get, "/orders/historical/fills", query), CoinbaseJson.Options, ct);
@@ -352,7 +299,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         }
         while (cursor is not null && (since is not null || limit is null || trades.Count < limit));
 
-        return Window(trades, t => t.Timestamp, since, limit);
+        return ResultWindow.Apply(trades, t => t.Timestamp, since, limit);
     }
 
     public void Dispose()
@@ -363,13 +310,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         }
     }
 
-    private async Task<Market> MarketAsync(Symbol symbol, CancellationToken ct)
-    {
-        var markets = await LoadMarketsAsync(ct: ct);
-        return markets.TryGetValue(symbol, out var market)
-            ? market
-            : throw new BadSymbol($"Coinbase has no spot market {symbol}.") { Venue = Id };
-    }
+    private async Task<Market> MarketAsync(Symbol symbol, CancellationToken ct) => MarketCatalog.Get(await LoadMarketsAsync(ct: ct), symbol, Id);
 
     private async Task<(decimal Taker, decimal Maker)> FeesAsync(CancellationToken ct)
     {
@@ -386,11 +327,10 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
 
     private async Task<Order?> FindByClientOrderIdAsync(string clientOrderId, Symbol? symbol, DateTimeOffset since, CancellationToken ct)
     {
-        var uuid = ClientOrderUuid.From(clientOrderId);
         var productId = symbol is { } s ? (await MarketAsync(s, ct)).Id : null;
         await foreach (var order in ListOrdersAsync(productId, since, openOnly: false, ct))
         {
-            if (order.ClientOrderId == uuid || order.ClientOrderId == clientOrderId)
+            if (ClientOrderUuid.Matches(order.ClientOrderId, clientOrderId))
             {
                 return CoinbaseMapper.ToOrder(order) with { ClientOrderId = clientOrderId };
             }
@@ -408,7 +348,7 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
             var query = new VenueQuery()
                 .Add("order_status", openOnly ? "OPEN" : null)
                 .Add("product_ids", productId)
-                .Add("start_date", since is { } from ? CoinbaseMapper.FormatTime(from) : null)
+                .Add("start_date", since is { } from ? VenueText.FormatTime(from) : null)
                 .Add("limit", PageSize.ToString(CultureInfo.InvariantCulture))
                 .Add("cursor", cursor);
             var page = await _rest.SendAsync<CoinbaseOrdersResponse>(Signed(HttpMethod.Get, "/orders/historical/batch", query), CoinbaseJson.Options, ct);
@@ -422,17 +362,31 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         while (cursor is not null);
     }
 
-    /// <summary>After an unknown create outcome: the order if Coinbase has it under our client order id, else null (never resends).</summary>
-    private async Task<Order?> ReconcileAsync(CreateOrderRequest order, CancellationToken ct)
+    /// <summary>POSTs the order; a <c>success:false</c> answer is the rejection it names, a success is read back.</summary>
+    private async Task<Order> PlaceAsync(CreateOrderRequest order, string body, CancellationToken ct)
     {
-        try
+        var response = await _rest.SendAsync<CoinbaseCreateOrderResponse>(Signed(HttpMethod.Post, "/orders", body: body, placesOrder: true),
+            CoinbaseJson.Options, ct);
+        if (!response.Success)
         {
-            return await FindByClientOrderIdAsync(order.ClientOrderId, order.Symbol, _time.GetUtcNow() - ReconcileLookback, ct);
+            var error = CoinbaseMapper.ToCreateOrderError(response.ErrorResponse, order.Symbol);
+            _logger.VenueRejected(Id, "POST /orders", error.GetType().Name, error.VenueCode, error.Message);
+            throw error;
         }
-        catch (BaseError)
+
+        var orderId = response.SuccessResponse?.OrderId ?? response.OrderId;
+        if (string.IsNullOrEmpty(orderId))
         {
-            return null;
+            throw new BadResponse(
+                $"Coinbase accepted the {order.Symbol} order but sent no order id; look it up by client order id {order.ClientOrderId}.")
+            {
+                Venue = Id,
+            };
         }
+
+        var placed = await ReadBackAsync(order, orderId, ct);
+        _logger.OrderPlaced(Id, order.ClientOrderId, order.Side, order.Amount ?? order.QuoteAmount, order.Symbol, placed.Id, placed.Status);
+        return placed;
     }
 
     /// <summary>
@@ -473,12 +427,6 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         {
             throw new OrderNotFound($"Coinbase has no order {orderId}: {ex.Message}", ex) { Venue = Id, VenueCode = ex.VenueCode };
         }
-    }
-
-    private static List<T> Window<T>(List<T> items, Func<T, DateTimeOffset> time, DateTimeOffset? since, int? limit)
-    {
-        var ordered = items.Where(i => since is null || time(i) >= since).OrderBy(time).ToList();
-        return limit is { } max && ordered.Count > max ? since is null ? ordered[^max..] : ordered[..max] : ordered;
     }
 
     private static VenueRequest Public(string path, VenueQuery? query = null) =>

@@ -33,12 +33,7 @@ internal static class CoinbaseMapper
 
     public static IReadOnlyList<Timeframe> Timeframes { get; } = [.. Granularities.Select(g => new Timeframe(g.Duration))];
 
-    public static string ProductId(Symbol symbol) => $"{symbol.Base}-{symbol.Quote}";
-
-    public static Symbol ToSymbol(string? productId, string field = "product_id") =>
-        Symbol.TryParse(productId, out var symbol)
-            ? symbol
-            : throw new BadResponse($"Coinbase sent '{productId}' for {field}, which is not a BASE-QUOTE product id.") { Venue = Venue };
+    public static Symbol ToSymbol(string? productId, string field = "product_id") => VenueText.Symbol(productId, Venue, field);
 
     public static string Granularity(Timeframe timeframe)
     {
@@ -342,21 +337,7 @@ internal static class CoinbaseMapper
             ? throw new BadResponse($"Coinbase sent no value for {field}.") { Venue = Venue }
             : Parse(text, field);
 
-    public static DateTimeOffset? Time(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : throw new BadResponse($"Coinbase sent '{text}' for {field}, which is not an RFC 3339 time.") { Venue = Venue };
-    }
-
-    /// <summary>RFC 3339 with microseconds and Z, as Coinbase's list filters expect.</summary>
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static DateTimeOffset? Time(string? text, string field) => VenueText.Time(text, Venue, field);
 
     private static decimal Parse(string text, string field)
     {

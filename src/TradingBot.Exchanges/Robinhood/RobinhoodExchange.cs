@@ -23,9 +23,6 @@ public sealed class RobinhoodExchange : IExchange
     private const string MarketData = "/api/v1/crypto/marketdata";
     private const int MaxEstimateQuantities = 10;
 
-    /// <summary>How far back a just-placed order is searched when its create call had an unknown outcome.</summary>
-    private static readonly TimeSpan ReconcileLookback = TimeSpan.FromHours(1);
-
     private readonly RobinhoodOptions _options;
     private readonly VenueRestClient _rest;
     private readonly TimeProvider _time;
@@ -82,26 +79,13 @@ public sealed class RobinhoodExchange : IExchange
             return cached;
         }
 
-        var markets = new Dictionary<Symbol, Market>();
+        var pairs = new List<RobinhoodTradingPair>();
         await foreach (var pair in PagesAsync<RobinhoodTradingPair>($"{Trading}/trading_pairs/", null, ct))
         {
-            Market market;
-            try
-            {
-                market = RobinhoodMapper.ToMarket(pair);
-            }
-            catch (Exception ex) when (ex is BadResponse or ArgumentException)
-            {
-                _logger.MarketSkipped(Id, pair.Symbol, ex.Message);
-                continue;
-            }
-
-            if (!markets.TryAdd(market.Symbol, market))
-            {
-                _logger.MarketSkipped(Id, pair.Symbol, $"{market.Symbol} is already listed");
-            }
+            pairs.Add(pair);
         }
 
+        var markets = MarketCatalog.Build(Id, _logger, pairs, p => p.Symbol, RobinhoodMapper.ToMarket);
         _markets = markets;
         return markets;
     }
@@ -186,40 +170,7 @@ public sealed class RobinhoodExchange : IExchange
         var market = await MarketAsync(request.Symbol, ct);
         var prepared = OrderValidator.Prepare(market, request);
         var body = JsonSerializer.Serialize(RobinhoodMapper.ToCreateOrder(prepared, market.Id), RobinhoodJson.Options);
-        RobinhoodOrder created;
-        try
-        {
-            created = await SendAsync<RobinhoodOrder>(Signed(HttpMethod.Post, $"{Trading}/orders/", body: body, placesOrder: true), null, ct);
-        }
-        catch (OperationFailed ex) when (ex is RequestTimeout or ExchangeNotAvailable or BadResponse)
-        {
-            _logger.OrderOutcomeUnknown(Id, prepared.ClientOrderId, ex.GetType().Name);
-            var existing = await ReconcileAsync(prepared, ct);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            _logger.OrderAdopted(Id, prepared.ClientOrderId, existing.Id);
-            return existing;
-        }
-        catch (DuplicateOrderId)
-        {
-            // Robinhood's idempotency check: the client order id was used before. If that earlier order is this one
-            // (a redelivered request), return it; otherwise the id clashes and nothing was placed.
-            var existing = await ReconcileAsync(prepared, ct);
-            if (existing is null || existing.Symbol != prepared.Symbol || existing.Side != prepared.Side)
-            {
-                throw;
-            }
-
-            _logger.OrderAdopted(Id, prepared.ClientOrderId, existing.Id);
-            return existing;
-        }
-
-        var order = RobinhoodMapper.ToOrder(created) with { ClientOrderId = prepared.ClientOrderId };
-        _logger.OrderPlaced(Id, prepared.ClientOrderId, prepared.Side, prepared.Amount, prepared.Symbol, order.Id, order.Status);
-        return order;
+        return await OrderPlacement.PlaceOnceAsync(Id, _logger, prepared, () => PlaceAsync(prepared, body, ct), () => ReconcileAsync(prepared, ct));
     }
 
     /// <summary>Requests the cancel (Robinhood answers with text; the cancel is asynchronous), then reads the order back.</summary>
@@ -261,7 +212,7 @@ public sealed class RobinhoodExchange : IExchange
             }
         }
 
-        return Window(orders, o => o.Timestamp ?? DateTimeOffset.MinValue, since, limit);
+        return ResultWindow.Apply(orders, o => o.Timestamp ?? DateTimeOffset.MinValue, since, limit);
     }
 
     /// <summary>
@@ -279,24 +230,17 @@ public sealed class RobinhoodExchange : IExchange
             trades.AddRange(RobinhoodMapper.ToTrades(order));
         }
 
-        return Window(trades, t => t.Timestamp, from, limit, newestWhenNoStart: since is null);
+        return ResultWindow.Apply(trades, t => t.Timestamp, from, limit, newest: since is null);
     }
 
-    private async Task<Market> MarketAsync(Symbol symbol, CancellationToken ct)
-    {
-        var markets = await LoadMarketsAsync(ct: ct);
-        return markets.TryGetValue(symbol, out var market)
-            ? market
-            : throw new BadSymbol($"Robinhood has no trading pair {symbol}.") { Venue = Id };
-    }
+    private async Task<Market> MarketAsync(Symbol symbol, CancellationToken ct) => MarketCatalog.Get(await LoadMarketsAsync(ct: ct), symbol, Id);
 
     private async Task<Order?> FindByClientOrderIdAsync(string clientOrderId, Symbol? symbol, DateTimeOffset since, CancellationToken ct)
     {
-        var uuid = ClientOrderUuid.From(clientOrderId);
         var pairId = symbol is { } s ? (await MarketAsync(s, ct)).Id : null;
         await foreach (var order in ListOrdersAsync(pairId, since, state: null, "created_at_start", ct))
         {
-            if (string.Equals(order.ClientOrderId, uuid, StringComparison.OrdinalIgnoreCase) || order.ClientOrderId == clientOrderId)
+            if (ClientOrderUuid.Matches(order.ClientOrderId, clientOrderId))
             {
                 return RobinhoodMapper.ToOrder(order) with { ClientOrderId = clientOrderId };
             }
@@ -305,24 +249,43 @@ public sealed class RobinhoodExchange : IExchange
         return null;
     }
 
-    /// <summary>After an unknown or duplicate create: the order if Robinhood has it under our client order id, else null.</summary>
-    private async Task<Order?> ReconcileAsync(CreateOrderRequest order, CancellationToken ct)
+    /// <summary>
+    /// POSTs the order. A duplicate client order id is Robinhood's idempotency check: if the earlier order is this one
+    /// (a redelivered request) it is returned; otherwise the id clashes and nothing was placed.
+    /// </summary>
+    private async Task<Order> PlaceAsync(CreateOrderRequest order, string body, CancellationToken ct)
     {
+        RobinhoodOrder created;
         try
         {
-            return await FindByClientOrderIdAsync(order.ClientOrderId, order.Symbol, _time.GetUtcNow() - ReconcileLookback, ct);
+            created = await SendAsync<RobinhoodOrder>(Signed(HttpMethod.Post, $"{Trading}/orders/", body: body, placesOrder: true), null, ct);
         }
-        catch (BaseError)
+        catch (DuplicateOrderId)
         {
-            return null;
+            var existing = await OrderPlacement.TryFindAsync(() => ReconcileAsync(order, ct));
+            if (existing is null || existing.Symbol != order.Symbol || existing.Side != order.Side)
+            {
+                throw;
+            }
+
+            _logger.OrderAdopted(Id, order.ClientOrderId, existing.Id);
+            return existing;
         }
+
+        var placed = RobinhoodMapper.ToOrder(created) with { ClientOrderId = order.ClientOrderId };
+        _logger.OrderPlaced(Id, order.ClientOrderId, order.Side, order.Amount, order.Symbol, placed.Id, placed.Status);
+        return placed;
     }
+
+    /// <summary>The order Robinhood holds under our client order id, created in the last hour.</summary>
+    private Task<Order?> ReconcileAsync(CreateOrderRequest order, CancellationToken ct) =>
+        FindByClientOrderIdAsync(order.ClientOrderId, order.Symbol, _time.GetUtcNow() - OrderPlacement.ReconcileLookback, ct);
 
     private IAsyncEnumerable<RobinhoodOrder> ListOrdersAsync(string? pairId, DateTimeOffset? since, string? state, string sinceFilter,
         CancellationToken ct)
     {
         var query = new VenueQuery()
-            .Add(sinceFilter, since is { } from ? RobinhoodMapper.FormatTime(from) : null)
+            .Add(sinceFilter, since is { } from ? VenueText.FormatTime(from) : null)
             .Add("symbol", pairId)
             .Add("state", state);
         return PagesAsync<RobinhoodOrder>($"{Trading}/orders/", query.IsEmpty ? null : query.ToString(), ct);
@@ -412,12 +375,5 @@ public sealed class RobinhoodExchange : IExchange
             ],
             PlacesOrder = placesOrder,
         };
-    }
-
-    private static List<T> Window<T>(List<T> items, Func<T, DateTimeOffset> time, DateTimeOffset? since, int? limit, bool newestWhenNoStart = false)
-    {
-        var ordered = items.Where(i => since is null || time(i) >= since).OrderBy(time).ToList();
-        var newest = since is null || newestWhenNoStart;
-        return limit is { } max && ordered.Count > max ? newest ? ordered[^max..] : ordered[..max] : ordered;
     }
 }

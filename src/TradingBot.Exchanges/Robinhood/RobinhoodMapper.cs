@@ -23,12 +23,7 @@ internal static class RobinhoodMapper
         "market_order_config", "limit_order_config", "stop_loss_order_config", "stop_limit_order_config",
     ];
 
-    public static string PairId(Symbol symbol) => $"{symbol.Base}-{symbol.Quote}";
-
-    public static Symbol ToSymbol(string? pair, string field = "symbol") =>
-        Symbol.TryParse(pair, out var symbol)
-            ? symbol
-            : throw new BadResponse($"Robinhood sent '{pair}' for {field}, which is not a BASE-QUOTE symbol.") { Venue = Venue };
+    public static Symbol ToSymbol(string? pair, string field = "symbol") => VenueText.Symbol(pair, Venue, field);
 
     public static Market ToMarket(RobinhoodTradingPair pair)
     {
@@ -208,21 +203,7 @@ internal static class RobinhoodMapper
         return new VenueErrorBody(code, message.Length == 0 ? parsed?.Type : message);
     }
 
-    public static DateTimeOffset? Time(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : throw new BadResponse($"Robinhood sent '{text}' for {field}, which is not an ISO 8601 time.") { Venue = Venue };
-    }
-
-    /// <summary>ISO 8601 UTC with Z, for the orders list filters.</summary>
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static DateTimeOffset? Time(string? text, string field) => VenueText.Time(text, Venue, field);
 
     private static List<Trade> ToTrades(RobinhoodOrder order, Symbol symbol, OrderSide side)
     {

@@ -195,7 +195,7 @@ public sealed class CoinbaseExchangeTests
     public async Task FetchBalance_BehindAProxy_NamesTheConfiguredJwtHostInTheUriClaim()
     {
         await using var fake = await CoinbaseFake.StartAsync();
-        fake.ExtraSettings["JwtHost"] = "api.coinbase.com";
+        fake.Host.Settings["JwtHost"] = "api.coinbase.com";
         fake.ExpectedUriHost = "api.coinbase.com";
 
         await fake.Exchange.FetchBalanceAsync();

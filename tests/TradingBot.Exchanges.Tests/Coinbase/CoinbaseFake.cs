@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Coinbase;
@@ -35,37 +34,33 @@ internal sealed class CoinbaseFake : IAsyncDisposable
     private readonly ECDsa? _ecKey;
     private readonly byte[]? _edPublicKey;
     private readonly HashSet<string> _nonces = [];
-    private ServiceProvider? _services;
 
-    private CoinbaseFake(FakeVenueServer server, FakeTimeProvider time, ECDsa? ecKey, byte[]? edPublicKey, string privateKey, bool credentials,
-        VenueHttpSettings http)
+    private CoinbaseFake(VenueHost host, ECDsa? ecKey, byte[]? edPublicKey, string privateKey, bool credentials)
     {
-        Server = server;
-        Time = time;
+        Host = host;
         _ecKey = ecKey;
         _edPublicKey = edPublicKey;
         PrivateKey = privateKey;
-        Credentials = credentials;
-        Http = http;
-        server.Gate = Authenticate;
+        if (credentials)
+        {
+            host.Settings["ApiKey"] = KeyName;
+            host.Settings["ApiSecret"] = privateKey;
+        }
+
+        host.Server.Gate = Authenticate;
         RegisterDefaultRoutes();
     }
 
-    public FakeVenueServer Server { get; }
+    public VenueHost Host { get; }
 
-    public FakeTimeProvider Time { get; }
+    public FakeVenueServer Server => Host.Server;
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeTimeProvider Time => Host.Time;
+
+    public CapturedLogs Logs => Host.Logs;
 
     /// <summary>The private key text given to the adapter as Venues:Coinbase:ApiSecret.</summary>
     public string PrivateKey { get; }
-
-    public bool Credentials { get; }
-
-    public VenueHttpSettings Http { get; }
-
-    /// <summary>Extra adapter settings (e.g. <c>JwtHost</c>), applied before the adapter is built.</summary>
-    public Dictionary<string, string?> ExtraSettings { get; } = [];
 
     /// <summary>The host the JWT's uri claim must name (default: the host the request was sent to).</summary>
     public string? ExpectedUriHost { get; set; }
@@ -76,39 +71,29 @@ internal sealed class CoinbaseFake : IAsyncDisposable
     /// <summary>Why a request was refused (empty when every request authenticated).</summary>
     public ConcurrentQueue<string> AuthFailures { get; } = new();
 
-    public CoinbaseExchange Exchange => (CoinbaseExchange)(_services ??= VenueHost.Build<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase,
-        Settings(), Time, Logs, Http)).GetRequiredKeyedService<IExchange>(VenueIds.Coinbase);
+    public CoinbaseExchange Exchange => Host.Exchange<CoinbaseExchange, CoinbaseOptions>();
 
     public static async Task<CoinbaseFake> StartAsync(CoinbaseKeyKind kind = CoinbaseKeyKind.EcPem, bool credentials = true, VenueHttpSettings? http = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 2, 0, TimeSpan.Zero));
-        var server = await FakeVenueServer.StartAsync();
+        var host = await VenueHost.StartAsync(VenueIds.Coinbase, new DateTimeOffset(2026, 1, 1, 0, 2, 0, TimeSpan.Zero), http);
         switch (kind)
         {
             case CoinbaseKeyKind.EcPem:
                 var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                return new CoinbaseFake(server, time, ec, null, ec.ExportECPrivateKeyPem(), credentials, http ?? VenueHost.Unthrottled);
+                return new CoinbaseFake(host, ec, null, ec.ExportECPrivateKeyPem(), credentials);
             case CoinbaseKeyKind.Ed25519Pem:
                 var ed = Ed25519Key.Generate();
-                return new CoinbaseFake(server, time, null, ed.PublicKey, ed.PrivateKeyPem(), credentials, http ?? VenueHost.Unthrottled);
+                return new CoinbaseFake(host, null, ed.PublicKey, ed.PrivateKeyPem(), credentials);
             default:
                 var seed = RandomNumberGenerator.GetBytes(32);
                 var key = Ed25519Key.FromSeed(seed);
-                return new CoinbaseFake(server, time, null, key.PublicKey, Convert.ToBase64String([.. seed, .. key.PublicKey]), credentials,
-                    http ?? VenueHost.Unthrottled);
+                return new CoinbaseFake(host, null, key.PublicKey, Convert.ToBase64String([.. seed, .. key.PublicKey]), credentials);
         }
     }
 
-    public static string Order(string name) => TestData.Read("coinbase", name);
-
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
+        await Host.DisposeAsync();
         _ecKey?.Dispose();
     }
 
@@ -118,23 +103,6 @@ internal sealed class CoinbaseFake : IAsyncDisposable
 
     /// <summary>The JSON body of the first request to <paramref name="path"/>.</summary>
     public JsonNode Body(string method, string path) => JsonNode.Parse(Server.RequestsTo(method, Prefix + path)[0].Body)!;
-
-    private Dictionary<string, string?> Settings()
-    {
-        var settings = new Dictionary<string, string?> { ["Venues:coinbase:BaseUrl"] = Server.BaseUrl.ToString() };
-        if (Credentials)
-        {
-            settings["Venues:coinbase:ApiKey"] = KeyName;
-            settings["Venues:coinbase:ApiSecret"] = PrivateKey;
-        }
-
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[$"Venues:coinbase:{key}"] = value;
-        }
-
-        return settings;
-    }
 
     private FakeResponse? Authenticate(FakeRequest request)
     {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Http;
@@ -27,79 +26,59 @@ internal sealed class RobinhoodFake : IAsyncDisposable
     public const string CreatedOrderId = "8d2f9c4e-1b3a-4d5e-9f60-7a8b9c0d1e2f";
 
     private readonly byte[] _publicKey;
-    private ServiceProvider? _services;
 
-    private RobinhoodFake(FakeVenueServer server, FakeTimeProvider time, string privateKey, byte[] publicKey, bool credentials, bool testnet,
-        VenueHttpSettings http)
+    private RobinhoodFake(VenueHost host, string privateKey, byte[] publicKey, bool credentials, bool testnet)
     {
-        Server = server;
-        Time = time;
+        Host = host;
         PrivateKey = privateKey;
         _publicKey = publicKey;
-        Credentials = credentials;
-        Testnet = testnet;
-        Http = http;
-        server.Gate = Authenticate;
+        if (credentials)
+        {
+            host.Settings["ApiKey"] = ApiKey;
+            host.Settings["ApiSecret"] = privateKey;
+        }
+
+        if (testnet)
+        {
+            host.Settings["Testnet"] = "true";
+            host.Settings.Remove("BaseUrl");
+        }
+
+        host.Server.Gate = Authenticate;
         RegisterDefaultRoutes();
     }
 
-    public FakeVenueServer Server { get; }
+    public VenueHost Host { get; }
 
-    public FakeTimeProvider Time { get; }
+    public FakeVenueServer Server => Host.Server;
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeTimeProvider Time => Host.Time;
+
+    public CapturedLogs Logs => Host.Logs;
 
     /// <summary>The base64 private key seed given to the adapter as Venues:Robinhood:ApiSecret.</summary>
     public string PrivateKey { get; }
 
-    public bool Credentials { get; }
-
-    public bool Testnet { get; }
-
-    public VenueHttpSettings Http { get; }
-
+    /// <summary>Every x-signature the fake received.</summary>
     public ConcurrentQueue<string> Signatures { get; } = new();
 
+    /// <summary>Why a request was refused (empty when every request authenticated).</summary>
     public ConcurrentQueue<string> AuthFailures { get; } = new();
 
-    public RobinhoodExchange Exchange => (RobinhoodExchange)(_services ??= VenueHost.Build<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood,
-        Settings(), Time, Logs, Http)).GetRequiredKeyedService<IExchange>(VenueIds.Robinhood);
+    public RobinhoodExchange Exchange => Host.Exchange<RobinhoodExchange, RobinhoodOptions>();
 
     public static async Task<RobinhoodFake> StartAsync(bool credentials = true, VenueHttpSettings? http = null, bool testnet = false)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero));
+        var host = await VenueHost.StartAsync(VenueIds.Robinhood, new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero), http);
         var seed = RandomNumberGenerator.GetBytes(32);
-        var server = await FakeVenueServer.StartAsync();
-        return new RobinhoodFake(server, time, Convert.ToBase64String(seed), Ed25519Key.FromSeed(seed).PublicKey, credentials, testnet,
-            http ?? VenueHost.Unthrottled);
+        return new RobinhoodFake(host, Convert.ToBase64String(seed), Ed25519Key.FromSeed(seed).PublicKey, credentials, testnet);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-
-        await Server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 
     public FakeVenueServer On(string method, string path, Func<FakeRequest, FakeResponse> handler) => Server.On(method, path, handler);
 
     public FakeVenueServer On(string method, string path, FakeResponse response) => Server.On(method, path, response);
-
-    private Dictionary<string, string?> Settings()
-    {
-        var settings = new Dictionary<string, string?> { ["Venues:robinhood:BaseUrl"] = Testnet ? null : Server.BaseUrl.ToString() };
-        settings["Venues:robinhood:Testnet"] = Testnet ? "true" : "false";
-        if (Credentials)
-        {
-            settings["Venues:robinhood:ApiKey"] = ApiKey;
-            settings["Venues:robinhood:ApiSecret"] = PrivateKey;
-        }
-
-        return settings;
-    }
 
     private FakeResponse? Authenticate(FakeRequest request)
     {
