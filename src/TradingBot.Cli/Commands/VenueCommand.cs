@@ -24,9 +24,13 @@ internal static class VenueCommand
 {
     private static readonly string[] VenueNames = [VenueIds.Binance, VenueIds.Coinbase, VenueIds.Robinhood, VenueIds.Paper];
 
-    public static Command Create(IAnsiConsole console) => Create(console, VenueEnvironment.FromProcess());
+    /// <summary>The command for the process: configuration is read only when a venue command runs.</summary>
+    public static Command Create(IAnsiConsole console) => Create(console, VenueEnvironment.FromProcess);
 
-    public static Command Create(IAnsiConsole console, VenueEnvironment environment)
+    /// <summary>The command with a fixed environment (tests: in-memory configuration, a fake clock).</summary>
+    public static Command Create(IAnsiConsole console, VenueEnvironment environment) => Create(console, () => environment);
+
+    public static Command Create(IAnsiConsole console, Func<VenueEnvironment> environment)
     {
         var command = new Command("venue", "Check a venue's keys and connectivity: markets, prices, balances and orders");
         command.Subcommands.Add(Action("markets", "List the venue's markets with precision and limits", console, environment, [], async c =>
@@ -102,7 +106,7 @@ internal static class VenueCommand
         return command;
     }
 
-    private static Command CreateOrder(IAnsiConsole console, VenueEnvironment environment)
+    private static Command CreateOrder(IAnsiConsole console, Func<VenueEnvironment> environment)
     {
         var side = new Option<string>("--side") { Description = "buy or sell", Required = true };
         side.AcceptOnlyFromAmong("buy", "sell");
@@ -165,7 +169,7 @@ internal static class VenueCommand
             });
     }
 
-    private static Command Action(string name, string description, IAnsiConsole console, VenueEnvironment environment, Option[] extra,
+    private static Command Action(string name, string description, IAnsiConsole console, Func<VenueEnvironment> environment, Option[] extra,
         Func<VenueContext, Task> run)
     {
         var venue = new Option<string>("--venue") { Description = "binance, coinbase, robinhood or paper", Required = true };
@@ -187,7 +191,7 @@ internal static class VenueCommand
                 var venueId = parse.GetValue(venue)!;
                 var parsedSymbol = parse.GetValue(symbol) is { } text ? ParseSymbol(text) : (Symbol?)null;
                 var url = parse.GetValue(baseUrl) is { } u ? ParseUrl(u) : null;
-                await using var services = BuildServices(environment, venueId, parse.GetValue(testnet), url);
+                await using var services = BuildServices(environment(), venueId, parse.GetValue(testnet), url);
                 var exchange = services.GetRequiredService<VenueRegistry>().Get(venueId);
                 await run(new VenueContext(parse, exchange, parsedSymbol, parse.GetValue(json), console, ct));
                 return ExitCodes.Success;
@@ -230,7 +234,8 @@ internal static class VenueCommand
 
     /// <summary>
     /// The paper venue: <c>Venues:Paper:PriceSource</c> = <c>simulated</c> (default; seeded by <c>Venues:Paper:Seed</c>,
-    /// default 42) or a venue id whose live quotes it fills against. Its account lives for one command.
+    /// default 42) or a venue id whose live quotes it fills against. The account lives for one command unless
+    /// <c>Venues:Paper:StateFile</c> names a JSON file to keep it in.
     /// </summary>
     private static PaperExchange CreatePaper(IServiceProvider services, IConfiguration configuration)
     {
@@ -249,7 +254,8 @@ internal static class VenueCommand
             : source != VenueIds.Paper
                 ? new LiveVenuePriceSource(services.GetRequiredService<VenueRegistry>().Get(source))
                 : throw new UsageException("Venues:Paper:PriceSource cannot be the paper venue itself.");
-        return new PaperExchange(prices, new InMemoryPaperAccountStore(), new PaperOptions(), time);
+        IPaperAccountStore store = section["StateFile"] is { Length: > 0 } file ? new JsonFilePaperAccountStore(file) : new InMemoryPaperAccountStore();
+        return new PaperExchange(prices, store, new PaperOptions(), time);
     }
 
     private static void Write<T>(VenueContext context, T value, Action table)

@@ -208,6 +208,30 @@ public sealed class VenueCommandTests : IAsyncLifetime
         Assert.Contains("10000", balance.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Paper_WithStateFile_OrderSurvivesIntoTheNextCommands()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tradingbot-cli-paper-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?> { ["Venues:Paper:StateFile"] = Path.Combine(folder, "paper.json") };
+        try
+        {
+            var placed = await Run(settings, "order", "--venue", "paper", "--symbol", "BTC/USDT", "--side", "buy", "--type", "limit",
+                "--amount", "0.01", "--price", "1000", "--client-order-id", "keep-1");
+            var open = await Run(settings, "orders", "--venue", "paper", "--json");
+            var found = await Run(settings, "get-order", "--venue", "paper", "--client-order-id", "keep-1", "--json");
+            var canceled = await Run(settings, "cancel", "--venue", "paper", "--id", "paper-1", "--json");
+
+            Assert.Equal((0, 0, 0, 0), (placed.Code, open.Code, found.Code, canceled.Code));
+            Assert.Equal("keep-1", JsonDocument.Parse(open.Output).RootElement[0].GetProperty("clientOrderId").GetString());
+            Assert.Equal("paper-1", JsonDocument.Parse(found.Output).RootElement.GetProperty("id").GetString());
+            Assert.Equal("canceled", JsonDocument.Parse(canceled.Output).RootElement.GetProperty("status").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static Dictionary<string, string?> Keys() => new()
     {
         ["Venues:Binance:ApiKey"] = FakeBinance.ApiKey,

@@ -513,4 +513,43 @@ public sealed class BinanceExchangeTests
         Assert.Equal(94311.10m, ticker.Last);
         Assert.Equal(2, h.Fake.Count("GET", "/api/v3/ticker/24hr"));
     }
+
+    [Fact]
+    public async Task Signed_Ed25519Key_FakeVerifiesTheSignatureWithTheRegisteredPublicKey()
+    {
+        var key = TradingBot.Exchanges.Http.Ed25519Key.Generate();
+        await using var h = await BinanceHarness.StartAsync(secret: key.PrivateKeyPem(), arrange: f => f.Ed25519PublicKey = key.PublicKey);
+
+        var balance = await h.Exchange.FetchBalanceAsync();
+        var order = await h.Exchange.CreateOrderAsync(new CreateOrderRequest(BtcUsdt, OrderType.Limit, OrderSide.Buy, "ed-1") { Amount = 0.001m, Price = 90000m });
+
+        Assert.Equal(1250m, balance["USDT"].Free);
+        Assert.Equal("ed-1", order.ClientOrderId);
+        Assert.EndsWith("%3D%3D", h.Fake.Requests.Single(r => r.Path == "/api/v3/account").Query, StringComparison.Ordinal);
+        Assert.EndsWith("%3D%3D", h.Fake.Requests.Single(r => r.Method == "POST").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_WrongSecret_AuthenticationErrorFromTheVenue()
+    {
+        await using var h = await BinanceHarness.StartAsync(secret: "some-other-secret-value");
+
+        var error = await Assert.ThrowsAsync<AuthenticationError>(() => h.Exchange.FetchBalanceAsync());
+
+        Assert.Equal("-1022", error.VenueCode);
+    }
+
+    [Fact]
+    public async Task CreateOrder_TooManyOrders429_NeitherRetriedNorLookedUp()
+    {
+        await using var h = await BinanceHarness.StartAsync();
+        h.Fake.Script("POST", "/api/v3/order", 429, "{\"code\":-1015,\"msg\":\"Too many new orders; current limit is 100 orders per 10 SECOND.\"}", ("Retry-After", "10"));
+
+        var error = await Assert.ThrowsAsync<RateLimitExceeded>(() => h.Exchange.CreateOrderAsync(
+            new CreateOrderRequest(BtcUsdt, OrderType.Limit, OrderSide.Buy, "busy-1") { Amount = 0.001m, Price = 90000m }));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), error.RetryAfter);
+        Assert.Equal(1, h.Fake.Count("POST", "/api/v3/order"));
+        Assert.Equal(0, h.Fake.Count("GET", "/api/v3/order"));
+    }
 }

@@ -36,12 +36,16 @@ public sealed class BinanceSecretTests
         h.Fake.Script("GET", "/api/v3/openOrders", 418, "{\"code\":-1003,\"msg\":\"IP banned until 1767225720000.\"}", ("Retry-After", "60"));
         await Capture(() => h.Exchange.FetchOpenOrdersAsync(BtcUsdt));
         await Capture(() => h.Exchange.FetchMyTradesAsync(BtcUsdt));
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        h.Fake.Script("GET", "/api/v3/account", 502, "<html>Bad Gateway</html>");
+        await h.AdvanceUntilDoneAsync(h.Exchange.FetchBalanceAsync());
 
         var secrets = new[] { FakeBinance.ApiKey, FakeBinance.Secret }.Concat(h.Fake.Signatures).Where(s => s.Length >= 8).Distinct().ToList();
         var texts = h.Logs.Lines.Concat(failures.Select(f => f.ToString())).ToList();
         Assert.True(failures.Count >= 4, $"only {failures.Count} failures captured");
         Assert.True(h.Fake.Signatures.Count >= 6);
         Assert.Contains(h.Logs.Lines, l => l.Contains("/api/v3/account", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Lines, l => l.Contains("HTTP 502", StringComparison.Ordinal));
         foreach (var text in texts)
         {
             foreach (var secret in secrets)
