@@ -86,6 +86,23 @@ public sealed class BacktestRiskOptionsTests
     }
 
     [Fact]
+    public void ResolveRisk_TheExampleInDocsRiskMd_IsValidAndMeansWhatTheDocSays()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "risk.md"));
+        var example = doc[doc.IndexOf("## Example `risk.json`", StringComparison.Ordinal)..];
+        var start = example.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        using var file = new TempFile("risk.json", example[start..example.IndexOf("```", start, StringComparison.Ordinal)]);
+
+        var risk = Resolve("--risk", file.Path)!;
+
+        Assert.Empty(risk.Validate());
+        var breakout = risk.For("breakout");
+        Assert.Equal((SizingMode.Volatility, null, 2m, 3m), (breakout.Sizing, breakout.StopLossPercent, breakout.StopLossAtr, breakout.TrailingStopAtr));
+        Assert.Equal((0.25m, TimeSpan.FromMinutes(30), 0.12m), (breakout.MaxPositionFraction, breakout.CooldownAfterExit, breakout.TakeProfitPercent));
+        Assert.Equal((0.04m, null), (risk.For("sma-cross").StopLossPercent, risk.For("sma-cross").TrailingStopPercent));
+    }
+
+    [Fact]
     public void ResolveRisk_FileWithoutRiskWrapper_IsTheSectionItself()
     {
         using var file = new TempFile("section.json", """{ "MaxDrawdown": 0.1, "AllowShort": true }""");
