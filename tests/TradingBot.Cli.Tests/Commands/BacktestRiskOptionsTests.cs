@@ -59,7 +59,8 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public void ResolveRisk_File_BindsOverTheLiveDefaultsWithNullsAndInheritingOverrides()
     {
-        using var file = new TempFile("risk.json", """
+        using var folder = new CliHarness.TempFolder();
+        var file = Write(folder, "risk.json", """
             {
               "Risk": {
                 "DailyLossLimit": null,
@@ -71,7 +72,7 @@ public sealed class BacktestRiskOptionsTests
             }
             """);
 
-        var risk = Resolve("--risk", file.Path)!;
+        var risk = Resolve("--risk", file)!;
 
         Assert.Null(risk.DailyLossLimit);
         Assert.Equal(2, risk.MaxOpenPositions);
@@ -91,9 +92,10 @@ public sealed class BacktestRiskOptionsTests
         var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "risk.md"));
         var example = doc[doc.IndexOf("## Example `risk.json`", StringComparison.Ordinal)..];
         var start = example.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
-        using var file = new TempFile("risk.json", example[start..example.IndexOf("```", start, StringComparison.Ordinal)]);
+        using var folder = new CliHarness.TempFolder();
+        var file = Write(folder, "risk.json", example[start..example.IndexOf("```", start, StringComparison.Ordinal)]);
 
-        var risk = Resolve("--risk", file.Path)!;
+        var risk = Resolve("--risk", file)!;
 
         Assert.Empty(risk.Validate());
         var breakout = risk.For("breakout");
@@ -105,9 +107,10 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public void ResolveRisk_FileWithoutRiskWrapper_IsTheSectionItself()
     {
-        using var file = new TempFile("section.json", """{ "MaxDrawdown": 0.1, "AllowShort": true }""");
+        using var folder = new CliHarness.TempFolder();
+        var file = Write(folder, "section.json", """{ "MaxDrawdown": 0.1, "AllowShort": true }""");
 
-        var risk = Resolve("--risk", file.Path)!;
+        var risk = Resolve("--risk", file)!;
 
         Assert.Equal((0.1m, true), (risk.MaxDrawdown, risk.AllowShort));
     }
@@ -128,7 +131,7 @@ public sealed class BacktestRiskOptionsTests
     [MemberData(nameof(BadArguments))]
     public async Task Backtest_BadRiskValue_ExitsTwoNamingTheOption(string[] arguments, string expected)
     {
-        var (code, output) = await CliRunner.RunAsync(["backtest", "--data", Goog, "--strategy", "sma-cross", .. arguments]);
+        var (code, output) = await CliHarness.RunAsync(["backtest", "--data", Goog, "--strategy", "sma-cross", .. arguments]);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -143,9 +146,10 @@ public sealed class BacktestRiskOptionsTests
     [InlineData("""{ "Risk": { """, "--risk:")]
     public async Task Backtest_BadRiskFile_ExitsTwoWithTheReason(string json, string expected)
     {
-        using var file = new TempFile("risk.json", json);
+        using var folder = new CliHarness.TempFolder();
+        var file = Write(folder, "risk.json", json);
 
-        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--risk", file.Path);
+        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--risk", file);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -154,15 +158,16 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_LiveDefaults_PrintsRejectionsByReasonAndWritesThemToJson()
     {
-        using var json = new TempFile("result.json");
+        using var folder = new CliHarness.TempFolder();
+        var json = folder.File("result.json");
 
-        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30",
-            "--risk", "live-defaults", "--json", json.Path);
+        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30",
+            "--risk", "live-defaults", "--json", json);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Risk rejections", output, StringComparison.Ordinal);
         Assert.Matches(@"short-not-allowed\s*│\s*33", output);
-        using var document = JsonDocument.Parse(File.ReadAllText(json.Path));
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(33, document.RootElement.GetProperty("rejections").GetArrayLength());
         Assert.Equal(0, document.RootElement.GetProperty("halts").GetArrayLength());
     }
@@ -170,13 +175,14 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_StopLossShortcut_TradesExitByStopLoss()
     {
-        using var json = new TempFile("result.json");
+        using var folder = new CliHarness.TempFolder();
+        var json = folder.File("result.json");
 
-        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--stop-loss", "2%", "--json", json.Path);
+        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--stop-loss", "2%", "--json", json);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Risk: no order rejected; 0 halt(s), 0 resume(s).", output, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(File.ReadAllText(json.Path));
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
         var reasons = document.RootElement.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("exitReason").GetString()).ToList();
         Assert.Contains("stop-loss", reasons);
         Assert.Contains("signal", reasons);
@@ -185,10 +191,17 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_WithoutRisk_PrintsNoRiskSummary()
     {
-        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross");
+        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.DoesNotContain("Risk", output, StringComparison.Ordinal);
+    }
+
+    private static string Write(CliHarness.TempFolder folder, string name, string content)
+    {
+        var path = folder.File(name);
+        File.WriteAllText(path, content);
+        return path;
     }
 
     private static RiskOptions? Resolve(params string[] arguments)
