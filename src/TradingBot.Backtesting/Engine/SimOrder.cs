@@ -66,10 +66,10 @@ internal sealed class SimTrade
 
     public string? EntryReason { get; init; }
 
+    /// <summary>Risk mode: the protective levels (the stop order follows the trailing stop).</summary>
+    public ExitLevels? Levels { get; set; }
+
     public SimOrder? StopLossOrder { get; set; }
 
     public SimOrder? TakeProfitOrder { get; set; }
-
-    /// <summary>Risk mode: the protective levels (the stop order follows the trailing stop).</summary>
-    public ExitLevels? Levels { get; set; }
 }

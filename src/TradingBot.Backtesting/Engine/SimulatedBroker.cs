@@ -53,7 +53,8 @@ internal sealed class SimulatedBroker
     public decimal EquityOffset => Cash - _openCost;
 
     public void PlaceEntry(int direction, decimal units, decimal marginFraction, decimal? limit, decimal? stop,
-        decimal? stopLoss, decimal? takeProfit, string? reason) =>
+        decimal? stopLoss, decimal? takeProfit, string? reason)
+    {
         _orders.Add(new SimOrder
         {
             Kind = SimOrderKind.Entry,
@@ -67,58 +68,7 @@ internal sealed class SimulatedBroker
             TakeProfit = takeProfit,
             Reason = reason,
         });
-
-    /// <summary>
-    /// Risk mode: a market entry of <paramref name="units"/> sized by the risk gate, with its exit plan. Units the
-    /// margin cannot cover at the fill price are dropped (a warning says so) rather than the whole order.
-    /// </summary>
-    public void PlaceRiskEntry(int direction, decimal units, ExitPlan? exits, string? reason) =>
-        _orders.Add(new SimOrder
-        {
-            Kind = SimOrderKind.Entry,
-            Direction = direction,
-            Units = units,
-            Exits = exits,
-            ShrinkToMargin = true,
-            Reason = reason,
-        });
-
-    /// <summary>
-    /// Risk mode, after bar <paramref name="bar"/>'s fills: raises each trailing stop from the bar's best price
-    /// (<see cref="ExitLevels.Trail"/>) and moves the stop order to the tighter of stop-loss and trailing stop.
-    /// </summary>
-    public void TrailStops(int bar)
-    {
-        foreach (var trade in _trades)
-        {
-            if (trade.Levels is not { } levels)
-            {
-                continue;
-            }
-
-            var trailed = levels.Trail(in _candles[bar]);
-            if (ReferenceEquals(trailed, levels))
-            {
-                continue;
-            }
-
-            trade.Levels = trailed;
-            if (trade.StopLossOrder is { } stop && trailed.ActiveStop is var (level, kind))
-            {
-                stop.Stop = level;
-                stop.StopLevel = level;
-                stop.ExitReason = ExitReasonOf(kind);
-            }
-        }
     }
-
-    internal static ExitReason ExitReasonOf(ProtectiveExit kind) => kind switch
-    {
-        ProtectiveExit.StopLoss => ExitReason.StopLoss,
-        ProtectiveExit.TakeProfit => ExitReason.TakeProfit,
-        ProtectiveExit.TrailingStop => ExitReason.TrailingStop,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     /// <summary>Queues market closes of every open trade at the front of the queue (they fill before new entries).</summary>
     public void CloseAll(ExitReason reason)
@@ -370,6 +320,58 @@ internal sealed class SimulatedBroker
         var isMarket = order.Limit is null && order.Stop is null;
         return isMarket && (stopLevel is not null || takeProfitLevel is not null);
     }
+
+    /// <summary>
+    /// Risk mode: a market entry of <paramref name="units"/> sized by the risk gate, with its exit plan. Units the
+    /// margin cannot cover at the fill price are dropped (a warning says so) rather than the whole order.
+    /// </summary>
+    public void PlaceRiskEntry(int direction, decimal units, ExitPlan? exits, string? reason) =>
+        _orders.Add(new SimOrder
+        {
+            Kind = SimOrderKind.Entry,
+            Direction = direction,
+            Units = units,
+            Exits = exits,
+            ShrinkToMargin = true,
+            Reason = reason,
+        });
+
+    /// <summary>
+    /// Risk mode, after bar <paramref name="bar"/>'s fills: raises each trailing stop from the bar's best price
+    /// (<see cref="ExitLevels.Trail"/>) and moves the stop order to the tighter of stop-loss and trailing stop.
+    /// </summary>
+    public void TrailStops(int bar)
+    {
+        foreach (var trade in _trades)
+        {
+            if (trade.Levels is not { } levels)
+            {
+                continue;
+            }
+
+            var trailed = levels.Trail(in _candles[bar]);
+            if (ReferenceEquals(trailed, levels))
+            {
+                continue;
+            }
+
+            trade.Levels = trailed;
+            if (trade.StopLossOrder is { } stop && trailed.ActiveStop is var (level, kind))
+            {
+                stop.Stop = level;
+                stop.StopLevel = level;
+                stop.ExitReason = ExitReasonOf(kind);
+            }
+        }
+    }
+
+    internal static ExitReason ExitReasonOf(ProtectiveExit kind) => kind switch
+    {
+        ProtectiveExit.StopLoss => ExitReason.StopLoss,
+        ProtectiveExit.TakeProfit => ExitReason.TakeProfit,
+        ProtectiveExit.TrailingStop => ExitReason.TrailingStop,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     internal decimal MarginAvailable(int bar)
     {
