@@ -108,12 +108,7 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
-        var times = new DateTimeOffset[n];
-        for (var i = 0; i < n; i++)
-        {
-            times[i] = bars[i].Time;
-        }
-
+        var times = new CandleTimes(bars);
         var statistics = StatisticsCalculator.Compute(times, equity, closes, broker.ClosedTrades, strategy.WarmupBars,
             equityFinal, options.RiskFreeRate);
 

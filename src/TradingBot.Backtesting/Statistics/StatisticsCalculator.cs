@@ -41,7 +41,15 @@ public static class StatisticsCalculator
         var buyHoldPct = ((closes[n - 1] / closes[w]) - 1.0) * 100.0;
 
         var periodDays = (int)Math.Floor(period.TotalDays);
-        var weekendShare = times.Count(t => t.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) / (double)n;
+        var weekendBars = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // 1970-01-01 was a Thursday: day number + 4 modulo 7 is the day of week (0 = Sunday).
+            var dayOfWeek = (int)((((times[i].UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerDay % 7) + 11) % 7);
+            weekendBars += dayOfWeek is 0 or 6 ? 1 : 0;
+        }
+
+        var weekendShare = weekendBars / (double)n;
         var factor = periodDays switch
         {
             7 => 52,
@@ -192,7 +200,8 @@ public static class StatisticsCalculator
         long currentKey = long.MinValue;
         for (var i = 0; i < times.Count; i++)
         {
-            var key = PeriodKey(times[i].UtcDateTime, periodDays);
+            var ticks = times[i].UtcTicks;
+            var key = periodDays is 7 or 31 or 365 ? PeriodKey(new DateTime(ticks, DateTimeKind.Utc), periodDays) : ticks / TimeSpan.TicksPerDay;
             if (key != currentKey)
             {
                 lastPerPeriod.Add(equity[i]);
@@ -323,7 +332,10 @@ public static class StatisticsCalculator
         return covered.Count(c => c) / (double)bars;
     }
 
-    /// <summary>β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1.</summary>
+    /// <summary>
+    /// β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1, in one
+    /// numerically stable pass (Welford's co-moment update) without storing the return series.
+    /// </summary>
     internal static double Beta(IReadOnlyList<double> equity, IReadOnlyList<double> closes)
     {
         var n = equity.Count - 1;
@@ -332,24 +344,21 @@ public static class StatisticsCalculator
             return double.NaN;
         }
 
-        var e = new double[n];
-        var m = new double[n];
+        double meanE = 0, meanM = 0, coMoment = 0, squares = 0;
         for (var i = 0; i < n; i++)
         {
-            e[i] = Math.Log(equity[i + 1] / equity[i]);
-            m[i] = Math.Log(closes[i + 1] / closes[i]);
+            var e = Math.Log(equity[i + 1] / equity[i]);
+            var m = Math.Log(closes[i + 1] / closes[i]);
+            var k = i + 1;
+            var deltaE = e - meanE;
+            meanE += deltaE / k;
+            var deltaM = m - meanM;
+            meanM += deltaM / k;
+            coMoment += deltaE * (m - meanM);
+            squares += deltaM * (m - meanM);
         }
 
-        var meanE = e.Average();
-        var meanM = m.Average();
-        double cov = 0, var = 0;
-        for (var i = 0; i < n; i++)
-        {
-            cov += (e[i] - meanE) * (m[i] - meanM);
-            var += (m[i] - meanM) * (m[i] - meanM);
-        }
-
-        return var == 0 ? double.NaN : cov / var;
+        return squares == 0 ? double.NaN : coMoment / squares;
     }
 
     private static TimeSpan Mean(IReadOnlyList<TimeSpan> values) =>
