@@ -19,6 +19,9 @@ public sealed record ExchangeCapabilities
     /// <summary>Market buys sized in quote currency (CCXT <c>createMarketBuyOrderWithCost</c>).</summary>
     public Capability CreateMarketBuyWithCost { get; init; } = Capability.No;
 
+    /// <summary>Maker-only limit orders (<see cref="CreateOrderRequest.PostOnly"/>; CCXT <c>createPostOnlyOrder</c>).</summary>
+    public Capability CreatePostOnlyOrder { get; init; } = Capability.No;
+
     public Capability CancelOrder { get; init; } = Capability.Yes;
 
     public Capability FetchOrder { get; init; } = Capability.Yes;

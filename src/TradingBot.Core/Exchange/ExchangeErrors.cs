@@ -13,11 +13,14 @@ public static class ExchangeErrors
 /// <summary>CCXT <c>BaseError</c>: every venue failure. <see cref="Venue"/> and <see cref="VenueCode"/> say where and what.</summary>
 public class BaseError(string message, Exception? inner = null) : Exception(message, inner)
 {
+    // Settable (not init) so that an adapter's error table can create the CCXT class from a plain factory and then
+    // stamp where it came from.
+
     /// <summary>The venue id (<c>binance</c>...), when known.</summary>
-    public string? Venue { get; init; }
+    public string? Venue { get; set; }
 
     /// <summary>The venue's own error code or HTTP status, when known (e.g. <c>-2010</c>).</summary>
-    public string? VenueCode { get; init; }
+    public string? VenueCode { get; set; }
 }
 
 /// <summary>The venue answered and refused: retrying the same request will not help.</summary>
@@ -83,13 +86,13 @@ public class NetworkError(string message, Exception? inner = null) : OperationFa
 public class DDoSProtection(string message, Exception? inner = null) : NetworkError(message, inner)
 {
     /// <summary>How long the venue asked us to stay away (Retry-After), when it said.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    public TimeSpan? RetryAfter { get; set; }
 }
 
 public class RateLimitExceeded(string message, Exception? inner = null) : NetworkError(message, inner)
 {
     /// <summary>How long the venue asked us to wait (Retry-After), when it said.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    public TimeSpan? RetryAfter { get; set; }
 }
 
 public class ExchangeNotAvailable(string message, Exception? inner = null) : NetworkError(message, inner);

@@ -12,6 +12,9 @@ public sealed record Order(string Id, string ClientOrderId, Symbol Symbol, Order
 
     public DateTimeOffset? LastTradeTimestamp { get; init; }
 
+    /// <summary>CCXT <c>lastUpdateTimestamp</c>: the venue's last change to the order (fill, cancel...).</summary>
+    public DateTimeOffset? LastUpdateTimestamp { get; init; }
+
     public decimal? Price { get; init; }
 
     public decimal? Amount { get; init; }
@@ -26,21 +29,36 @@ public sealed record Order(string Id, string ClientOrderId, Symbol Symbol, Order
 
     public string? TimeInForce { get; init; }
 
+    /// <summary>CCXT <c>postOnly</c>: a maker-only limit order (Binance LIMIT_MAKER).</summary>
+    public bool PostOnly { get; init; }
+
+    /// <summary>CCXT <c>triggerPrice</c> (stop price) of a conditional order, when it has one.</summary>
+    public decimal? TriggerPrice { get; init; }
+
     public IReadOnlyList<Fee> Fees { get; init; } = [];
 
     public IReadOnlyList<Trade> Trades { get; init; } = [];
 
     public bool IsTerminal => Status is not OrderStatus.Open;
 
+    /// <summary>CCXT <c>fee</c>: the single fee when all of <see cref="Fees"/> is in one currency, else null.</summary>
+    public Fee? Fee => Fees.Count == 1 ? Fees[0] : null;
+
     /// <summary>
-    /// CCXT <c>safeOrder</c> derivations: filled/cost from trades when missing, amount = filled + remaining,
-    /// remaining = max(amount − filled, 0), average = cost / filled, cost = filled · (average ?? price).
+    /// CCXT <c>safeOrder</c> derivations: filled/cost from trades when missing, filled = max(amount − remaining, 0)
+    /// when only those are known, amount = filled + remaining, remaining = max(amount − filled, 0),
+    /// average = cost / filled, cost = filled · (average ?? price), a market order's price = average.
     /// </summary>
     public Order Normalize()
     {
         var filled = Filled;
         var cost = Cost;
         var fees = Fees;
+        if (filled == 0m && Trades.Count == 0 && Amount is { } known && Remaining is { } left)
+        {
+            filled = Math.Max(known - left, 0m);
+        }
+
         if (Trades.Count > 0)
         {
             if (filled == 0m)

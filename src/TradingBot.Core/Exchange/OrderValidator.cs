@@ -51,6 +51,10 @@ public static class OrderValidator
         {
             throw new InvalidOrder($"{symbol}: a market order takes no price.");
         }
+        else if (request.PostOnly)
+        {
+            throw new InvalidOrder($"{symbol}: only a limit order can be post-only.");
+        }
 
         if (request.QuoteAmount is { } quote)
         {

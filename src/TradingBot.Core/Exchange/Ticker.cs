@@ -25,6 +25,15 @@ public sealed record Ticker(Symbol Symbol, DateTimeOffset Timestamp)
 
     public decimal? QuoteVolume { get; init; }
 
+    /// <summary>CCXT <c>vwap</c>: volume-weighted average price over the ticker's period (Binance weightedAvgPrice).</summary>
+    public decimal? Vwap { get; init; }
+
+    /// <summary>CCXT <c>previousClose</c>: the previous period's close.</summary>
+    public decimal? PreviousClose { get; init; }
+
+    /// <summary>CCXT <c>average</c> = (open + last) / 2.</summary>
+    public decimal? Average => Last is { } last && Open is { } open ? (open + last) / 2m : null;
+
     /// <summary>CCXT <c>close</c> = <c>last</c>.</summary>
     public decimal? Close => Last;
 
