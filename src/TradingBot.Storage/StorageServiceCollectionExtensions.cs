@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<QuoteSampleStore>();
         services.TryAddSingleton<SignalStore>();
         services.TryAddSingleton<RiskDecisionStore>();
+        services.TryAddSingleton<RiskStateStore>();
         services.TryAddSingleton<OrderStore>();
         services.TryAddSingleton<LedgerStore>();
         services.TryAddSingleton<InboxStore>();

@@ -23,8 +23,12 @@ public static class MessageIds
     /// <summary>The signal a strategy raised on a candle.</summary>
     public static string Signal(string candleId, string strategyId) => Derive("sig", candleId, strategyId);
 
-    /// <summary>The order approved for a signal (one order per signal).</summary>
-    public static string Order(string signalId) => Derive("ord", signalId);
+    /// <summary>
+    /// Order <paramref name="leg"/> approved for a signal: leg 0 is the signal's own order; further legs are orders the
+    /// same decision added (exits of every position when the kill switch flattens).
+    /// </summary>
+    public static string Order(string signalId, int leg = 0) =>
+        leg == 0 ? Derive("ord", signalId) : Derive("ord", signalId, leg.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>One execution (venue trade) of an order.</summary>
     public static string Fill(string orderId, string tradeId) => Derive("fill", orderId, tradeId);

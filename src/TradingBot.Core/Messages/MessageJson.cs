@@ -36,6 +36,20 @@ public static class MessageJson
     public static JsonElement ToElement<T>(T message)
         where T : IMessage => JsonSerializer.SerializeToElement(message, Options);
 
+    /// <summary>Messages as one JSON array (the inbox's record of what a function published).</summary>
+    public static string SerializeMany<T>(IEnumerable<T> messages)
+        where T : IMessage => JsonSerializer.Serialize(messages.ToList(), Options);
+
+    /// <summary>Reads an array written by <see cref="SerializeMany{T}"/>, validating every element.</summary>
+    public static IReadOnlyList<T> DeserializeMany<T>(string json)
+        where T : IMessage
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Array
+            ? [.. document.RootElement.EnumerateArray().Select(e => Deserialize<T>(e.GetRawText()))]
+            : throw new MessageFormatException("Expected a JSON array of messages.");
+    }
+
     /// <summary>The <c>schema</c> field of a body, or null when the body is not a JSON object with one.</summary>
     public static string? PeekSchema(string json)
     {
@@ -196,6 +210,12 @@ public static class MessageJson
 
         public override void Write(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
+
+        public override Symbol ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Symbol.TryParse(reader.GetString(), out var symbol) ? symbol : throw new JsonException($"\"{reader.GetString()}\" is not a symbol.");
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value.ToString());
     }
 
     private sealed class TimeframeConverter : JsonConverter<Timeframe>

@@ -4,7 +4,8 @@ using TradingBot.Core.Market;
 namespace TradingBot.Core.Portfolio;
 
 /// <summary>
-/// The position one strategy holds in one symbol of one account, built from fills only.
+/// The position in one symbol of one account (as risk sees it), built from fills only; <see cref="StrategyId"/> is the
+/// strategy of the latest fill.
 /// <see cref="Quantity"/> is signed (negative = short). <see cref="AverageCost"/> is the average entry price of the
 /// open quantity, fees excluded. <see cref="RealizedPnl"/> is closed profit <b>net of every fee</b> (fees are realized
 /// the moment they are paid), so equity change = realized + unrealized at any time.

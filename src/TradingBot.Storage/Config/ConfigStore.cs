@@ -85,10 +85,8 @@ public sealed class ConfigStore(TableClients tables)
             ["Symbol"] = strategy.Symbol.ToString(),
             ["Timeframe"] = strategy.Timeframe.ToString(),
             ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters),
-            ["AllowShort"] = strategy.AllowShort,
             ["Enabled"] = strategy.Enabled,
         };
-        row.SetDecimal("Stake", strategy.Stake);
         try
         {
             var response = strategy.ETag is { } etag
@@ -117,11 +115,9 @@ public sealed class ConfigStore(TableClients tables)
         }
 
         return new StrategyConfig(TableKeys.Unescape(row.RowKey), row.GetText("Strategy"), row.GetText("Venue"),
-            Symbol.Parse(row.GetText("Symbol")), Timeframe.Parse(row.GetText("Timeframe")), row.GetDecimal("Stake"),
-            row.GetBoolean("Enabled") ?? false)
+            Symbol.Parse(row.GetText("Symbol")), Timeframe.Parse(row.GetText("Timeframe")), row.GetBoolean("Enabled") ?? false)
         {
             Parameters = parameters,
-            AllowShort = row.GetBoolean("AllowShort") ?? false,
             ETag = row.ETag.ToString(),
         };
     }

@@ -10,7 +10,8 @@ namespace TradingBot.Storage.Ledger;
 
 /// <summary>
 /// Positions, balances and applied-fill markers of an account, all in one partition of table <c>Ledger</c>
-/// (<c>PK = account</c>): <c>RK = pos|BTC-USDT|strategy</c>, <c>bal|USDT</c>, <c>fill|fill id</c>. A fill is applied in
+/// (<c>PK = account</c>): <c>RK = pos|BTC-USDT</c> (one position per symbol, as risk sees it; the row remembers
+/// the strategy of its last fill), <c>bal|USDT</c>, <c>fill|fill id</c>. A fill is applied in
 /// one entity-group transaction that adds its marker (409 = already applied) and updates the position and balances
 /// with their ETags (412 = someone else moved them: re-read and retry). So each fill counts exactly once.
 /// </summary>
@@ -31,9 +32,9 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
                 return FillApplication.AlreadyApplied;
             }
 
-            var positionRow = await Find(table, partition, PositionKey(fill.Symbol, fill.StrategyId), ct);
+            var positionRow = await Find(table, partition, PositionKey(fill.Symbol), ct);
             var position = positionRow is null ? new Position(fill.Account, fill.Symbol, fill.StrategyId) : ToPosition(positionRow);
-            var updated = position.Apply(fill.Side, fill.Price, fill.Amount, fill.Fee, fill.At);
+            var updated = position.Apply(fill.Side, fill.Price, fill.Amount, fill.Fee, fill.At) with { StrategyId = fill.StrategyId };
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, new TableEntity(partition, MarkerKey(fill.Id))
@@ -108,13 +109,13 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
 
     private static string MarkerKey(string fillId) => "fill|" + TableKeys.Escape(fillId);
 
-    private static string PositionKey(Symbol symbol, string strategyId) => "pos|" + TableKeys.Compose(symbol.ToKey(), strategyId);
+    private static string PositionKey(Symbol symbol) => "pos|" + TableKeys.Escape(symbol.ToKey());
 
     private static string BalanceKey(string currency) => "bal|" + TableKeys.Escape(currency);
 
     private static TableEntity ToEntity(string partition, Position position)
     {
-        var row = new TableEntity(partition, PositionKey(position.Symbol, position.StrategyId))
+        var row = new TableEntity(partition, PositionKey(position.Symbol))
         {
             ["Account"] = position.Account,
             ["Symbol"] = position.Symbol.ToString(),

@@ -28,7 +28,7 @@ public sealed class OrderStore(TableClients tables)
     {
         ArgumentNullException.ThrowIfNull(order);
         var table = await tables.GetAsync(TableNames.Orders, ct);
-        await table.UpsertEntityAsync(OpenEntry(order.Venue, order.OrderId), TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(OpenEntry(order.Venue, order.OrderId, order.CreatedAt), TableUpdateMode.Replace, ct);
         try
         {
             var response = await table.AddEntityAsync(ToEntity(order), ct);
@@ -121,7 +121,7 @@ public sealed class OrderStore(TableClients tables)
         var open = new List<OpenOrderRef>();
         await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == OpenPartition, cancellationToken: ct))
         {
-            open.Add(new OpenOrderRef(row.GetText("Venue"), row.GetText("OrderId")));
+            open.Add(new OpenOrderRef(row.GetText("Venue"), row.GetText("OrderId"), row.GetTimeOrNull("IndexedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue));
         }
 
         return open;
@@ -157,8 +157,8 @@ public sealed class OrderStore(TableClients tables)
         return [.. orders.OrderBy(o => o.CreatedAt)];
     }
 
-    private static TableEntity OpenEntry(string venue, string orderId) =>
-        new(OpenPartition, TableKeys.Compose(venue, orderId)) { ["Venue"] = venue, ["OrderId"] = orderId };
+    private static TableEntity OpenEntry(string venue, string orderId, DateTimeOffset at) =>
+        new(OpenPartition, TableKeys.Compose(venue, orderId)) { ["Venue"] = venue, ["OrderId"] = orderId, ["IndexedAt"] = at };
 
     private static TableEntity ToEntity(TrackedOrder order)
     {

@@ -3,8 +3,8 @@ using TradingBot.Core.Messages;
 namespace TradingBot.Storage.Risk;
 
 /// <summary>
-/// What risk decided for signal <see cref="SignalId"/>: the approved <see cref="Order"/>, or a rejection with its
-/// <see cref="Reason"/> (also "no order needed" outcomes, with <see cref="Order"/> null and <see cref="Approved"/> false).
+/// What risk decided for signal <see cref="SignalId"/>: approved (with the <see cref="Orders"/> it sent) or not, with
+/// a stable <see cref="Code"/> (<c>max-position</c>, <c>no-change</c>...) and a human <see cref="Message"/>.
 /// </summary>
 public sealed record RiskDecision(
     string SignalId,
@@ -14,8 +14,9 @@ public sealed record RiskDecision(
     string Symbol,
     DateTimeOffset SignalTime,
     bool Approved,
-    string Reason,
+    string Code,
+    string Message,
     DateTimeOffset DecidedAt)
 {
-    public OrderApproved? Order { get; init; }
+    public IReadOnlyList<OrderApproved> Orders { get; init; } = [];
 }

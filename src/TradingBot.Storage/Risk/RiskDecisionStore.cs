@@ -7,7 +7,7 @@ namespace TradingBot.Storage.Risk;
 
 /// <summary>
 /// Risk decisions: <c>PK = UTC day of the signal's candle</c>, <c>RK = signal id</c>. The row is the stage's inbox:
-/// it is added (never overwritten), so a redelivered signal finds the first decision and re-emits the same order.
+/// it is added (never overwritten), so a redelivered signal finds the first decision and re-emits the same orders.
 /// </summary>
 public sealed class RiskDecisionStore(TableClients tables)
 {
@@ -31,9 +31,10 @@ public sealed class RiskDecisionStore(TableClients tables)
             ["Symbol"] = decision.Symbol,
             ["SignalTime"] = decision.SignalTime,
             ["Approved"] = decision.Approved,
-            ["Reason"] = decision.Reason,
+            ["Code"] = decision.Code,
+            ["Message"] = decision.Message,
             ["DecidedAt"] = decision.DecidedAt,
-            ["Order"] = decision.Order is { } order ? MessageJson.Serialize(order) : null,
+            ["Orders"] = MessageJson.SerializeMany(decision.Orders),
         };
         try
         {
@@ -62,8 +63,9 @@ public sealed class RiskDecisionStore(TableClients tables)
 
     private static RiskDecision ToDecision(TableEntity row) =>
         new(TableKeys.Unescape(row.RowKey), row.GetText("CorrelationId"), row.GetText("StrategyId"), row.GetText("Venue"), row.GetText("Symbol"),
-            row.GetTime("SignalTime"), row.GetBoolean("Approved") ?? false, row.GetString("Reason") ?? "", row.GetTime("DecidedAt"))
+            row.GetTime("SignalTime"), row.GetBoolean("Approved") ?? false, row.GetText("Code"), row.GetString("Message") ?? "",
+            row.GetTime("DecidedAt"))
         {
-            Order = row.GetString("Order") is { Length: > 0 } json ? MessageJson.Deserialize<OrderApproved>(json) : null,
+            Orders = MessageJson.DeserializeMany<OrderApproved>(row.GetString("Orders") ?? "[]"),
         };
 }
