@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using TradingBot.Core.Messages;
@@ -18,6 +19,9 @@ public sealed class RiskStateStore(TableClients tables)
     private const string BookKey = "book";
     private const int MaxJsonLength = 30_000;
 
+    /// <summary>The message contract (decimals as strings, UTC times), writing nulls too: the book's records have no optional fields.</summary>
+    private static readonly JsonSerializerOptions Json = new(MessageJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     public async Task<RiskBook?> GetAsync(string account, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.RiskState, ct);
@@ -29,7 +33,7 @@ public sealed class RiskStateStore(TableClients tables)
 
         try
         {
-            var document = JsonSerializer.Deserialize<BookDocument>(entity.GetText("Book"), MessageJson.Options)
+            var document = JsonSerializer.Deserialize<BookDocument>(entity.GetText("Book"), Json)
                 ?? throw new StoredDataException($"{TableValues.Where(entity)} field Book: null.");
             return new RiskBook(account, document.State)
             {
@@ -49,7 +53,7 @@ public sealed class RiskStateStore(TableClients tables)
     public async Task<RiskBook> SaveAsync(RiskBook book, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var json = JsonSerializer.Serialize(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending), MessageJson.Options);
+        var json = JsonSerializer.Serialize(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending), Json);
         if (json.Length > MaxJsonLength)
         {
             throw new InvalidOperationException($"The risk book of {book.Account} is too large to store ({json.Length} characters).");
