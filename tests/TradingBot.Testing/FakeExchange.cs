@@ -21,6 +21,7 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
     private int _nextTrade;
     private int _createCalls;
     private int _failingLookups;
+    private int _failingData;
 
     public string Id { get; } = id;
 
@@ -65,6 +66,9 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
         }
     }
 
+    /// <summary>The next <paramref name="count"/> balance, ticker and candle requests fail with <see cref="ExchangeNotAvailable"/> (an outage).</summary>
+    public void FailAccountAndMarketData(int count) => Volatile.Write(ref _failingData, count);
+
     /// <summary>The next <paramref name="count"/> order lookups fail with a network error.</summary>
     public void FailLookups(int count) => Volatile.Write(ref _failingLookups, count);
 
@@ -99,6 +103,7 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
 
     public Task<Ticker> FetchTickerAsync(Symbol symbol, CancellationToken ct = default)
     {
+        FailIfScripted(ref _failingData, "market data");
         lock (_gate)
         {
             var (bid, ask) = _quotes.GetValueOrDefault(symbol);
@@ -128,6 +133,7 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
             throw new NotSupported($"{Id} has no candles.");
         }
 
+        FailIfScripted(ref _failingData, "market data");
         lock (_gate)
         {
             var candles = _candles.GetValueOrDefault((symbol, timeframe)) ?? [];
@@ -138,6 +144,7 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
 
     public Task<Balance> FetchBalanceAsync(CancellationToken ct = default)
     {
+        FailIfScripted(ref _failingData, "balance");
         lock (_gate)
         {
             return Task.FromResult(new Balance(new Dictionary<string, CurrencyBalance>(Balances), time.GetUtcNow()));
@@ -227,14 +234,16 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
         }
     }
 
-    private void FailLookupIfScripted()
+    private void FailLookupIfScripted() => FailIfScripted(ref _failingLookups, "order lookup");
+
+    private void FailIfScripted(ref int counter, string what)
     {
-        if (Interlocked.Decrement(ref _failingLookups) >= 0)
+        if (Interlocked.Decrement(ref counter) >= 0)
         {
-            throw new ExchangeNotAvailable($"{Id}: lookup failed (scripted).");
+            throw new ExchangeNotAvailable($"{Id}: {what} failed (scripted outage).");
         }
 
-        Interlocked.Exchange(ref _failingLookups, 0);
+        Interlocked.Exchange(ref counter, 0);
     }
 
     private decimal MarketPrice(Symbol symbol, OrderSide side)
