@@ -4,8 +4,11 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
+using TradingBot.Core.Exchange;
 using TradingBot.Core.Risk;
 using TradingBot.Exchanges;
+using TradingBot.Exchanges.Binance;
 using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Invocation;
@@ -13,6 +16,7 @@ using TradingBot.Functions.Pipeline;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage;
+using TradingBot.Storage.Secrets;
 using TradingBot.Storage.Tables;
 
 namespace TradingBot.Functions.Hosting;
@@ -32,6 +36,7 @@ public static class TradingBotHosting
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         services.AddTradingBotStorage(configuration);
         services.AddExchanges(configuration);
+        services.AddSingleton<IPostConfigureOptions<BinanceOptions>>(sp => new VenueCredentials<BinanceOptions>(VenueIds.Binance, sp.GetRequiredService<ISecretStore>()));
         var risk = RiskConfiguration.Bind(configuration);
         services.AddSingleton(risk);
         services.AddSingleton(new RiskGate(risk));
