@@ -29,6 +29,7 @@ public static class Backtest
         var closes = new double[n];
         var plots = recordPlots ? strategy.PlotNames.Select(name => (name, new double[n])).ToArray() : [];
         var broker = new SimulatedBroker(bars, options);
+        var risk = options.Risk is null ? null : new RiskSimulation(bars, options, strategy.Name, broker);
         var start = strategy.WarmupBars + 1;
         var offset = (double)options.Cash;
         var size = 0.0;
@@ -63,6 +64,7 @@ public static class Backtest
                 equity[i] = offset;
             }
 
+            risk?.OnBarClosed(i);
             var signal = strategy.OnCandle(in candle);
             for (var p = 0; p < plots.Length; p++)
             {
@@ -71,7 +73,14 @@ public static class Backtest
 
             if (signal is { } s && i >= start)
             {
-                Apply(broker, s);
+                if (risk is null)
+                {
+                    Apply(broker, s);
+                }
+                else
+                {
+                    risk.Apply(i, s);
+                }
             }
         }
 
@@ -120,6 +129,9 @@ public static class Backtest
             WarmupBars = strategy.WarmupBars,
             Plots = plots,
             Warnings = broker.Warnings,
+            Rejections = risk?.Rejections ?? [],
+            Halts = risk?.Halts ?? [],
+            RiskDecisions = risk?.Decisions ?? [],
         };
     }
 

@@ -1,3 +1,5 @@
+using TradingBot.Core.Risk;
+
 namespace TradingBot.Backtesting.Engine;
 
 /// <summary>
@@ -32,6 +34,16 @@ public sealed record BacktestOptions
     /// <summary>Annual risk-free rate used by Sharpe, Sortino and Alpha (0.02 = 2 %).</summary>
     public double RiskFreeRate { get; init; }
 
+    /// <summary>
+    /// Risk management, exactly as live (docs/risk.md): entries sized by the risk gate at the signal bar's close,
+    /// guards, halts, protective exits and the kill switch. <see langword="null"/> is the reference mode: no rules,
+    /// all-in sizing at the fill.
+    /// </summary>
+    public RiskOptions? Risk { get; init; }
+
+    /// <summary>Risk mode: the venue's minimum order value (quote currency) that entries must reach; 0 for none.</summary>
+    public decimal MinNotional { get; init; }
+
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -64,6 +76,16 @@ public sealed record BacktestOptions
         if (double.IsNaN(RiskFreeRate) || RiskFreeRate is < -1 or > 1)
         {
             errors.Add($"risk-free rate must be a fraction between -1 and 1, got {RiskFreeRate}");
+        }
+
+        if (MinNotional < 0m)
+        {
+            errors.Add($"minimum notional must not be negative, got {MinNotional}");
+        }
+
+        if (Risk is not null)
+        {
+            errors.AddRange(Risk.Validate());
         }
 
         return errors;

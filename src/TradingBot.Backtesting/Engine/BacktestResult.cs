@@ -32,4 +32,13 @@ public sealed class BacktestResult
 
     /// <summary>Orders the broker cancelled and other notes, with their bar.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Risk mode: every order the risk gate refused, in time order.</summary>
+    public IReadOnlyList<BacktestRejection> Rejections { get; init; } = [];
+
+    /// <summary>Risk mode: every halt and resume of trading (daily loss limit, drawdown breaker, kill switch), in time order.</summary>
+    public IReadOnlyList<BacktestHalt> Halts { get; init; } = [];
+
+    /// <summary>Risk mode: every gate decision (approvals and rejections) with its inputs.</summary>
+    public IReadOnlyList<BacktestRiskDecision> RiskDecisions { get; init; } = [];
 }

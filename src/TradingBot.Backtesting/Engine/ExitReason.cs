@@ -9,4 +9,5 @@ public enum ExitReason
     TrailingStop,
     End,
     Liquidation,
+    KillSwitch,
 }

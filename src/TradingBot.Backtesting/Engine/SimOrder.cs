@@ -1,3 +1,5 @@
+using TradingBot.Core.Risk;
+
 namespace TradingBot.Backtesting.Engine;
 
 /// <summary>What an order in the simulated broker's queue does.</summary>
@@ -30,8 +32,8 @@ internal sealed class SimOrder
     /// <summary>The stop trigger; cleared once triggered (the order then behaves as a market or limit order).</summary>
     public decimal? Stop { get; set; }
 
-    /// <summary>The stop level as placed, kept after the trigger (reported as the trade's SL).</summary>
-    public decimal? StopLevel { get; init; }
+    /// <summary>The stop level as placed (or last trailed), kept after the trigger (reported as the trade's SL).</summary>
+    public decimal? StopLevel { get; set; }
 
     public decimal? StopLoss { get; init; }
 
@@ -41,8 +43,14 @@ internal sealed class SimOrder
 
     public string? Reason { get; init; }
 
-    /// <summary>The exit reason recorded when this order closes its parent.</summary>
-    public ExitReason ExitReason { get; init; } = ExitReason.Signal;
+    /// <summary>The exit reason recorded when this order closes its parent (a trailed stop switches between stop-loss and trailing-stop).</summary>
+    public ExitReason ExitReason { get; set; } = ExitReason.Signal;
+
+    /// <summary>Risk mode: the entry's protective exits, turned into levels from the fill price.</summary>
+    public ExitPlan? Exits { get; init; }
+
+    /// <summary>Risk mode: an entry the margin cannot cover at the fill price is reduced to what it covers instead of cancelled.</summary>
+    public bool ShrinkToMargin { get; init; }
 
     public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
 }
@@ -57,6 +65,9 @@ internal sealed class SimTrade
     public required int EntryBar { get; init; }
 
     public string? EntryReason { get; init; }
+
+    /// <summary>Risk mode: the protective levels (the stop order follows the trailing stop).</summary>
+    public ExitLevels? Levels { get; set; }
 
     public SimOrder? StopLossOrder { get; set; }
 

@@ -1,4 +1,5 @@
 using TradingBot.Core.Market;
+using TradingBot.Core.Risk;
 
 namespace TradingBot.Backtesting.Engine;
 
@@ -44,6 +45,9 @@ internal sealed class SimulatedBroker
 
     /// <summary>Equity at bar <paramref name="bar"/>'s close: cash + Σ size·(close − entry).</summary>
     public decimal EquityAt(int bar) => Cash + (_openSize * _candles[bar].Close) - _openCost;
+
+    /// <summary>Average entry price of the open position (0 when flat).</summary>
+    public decimal AverageEntryPrice => _openSize == 0m ? 0m : _openCost / _openSize;
 
     /// <summary>The constant part of equity (cash − Σ size·entry) for fast per-bar marking: E = K + size·close.</summary>
     public decimal EquityOffset => Cash - _openCost;
@@ -251,8 +255,17 @@ internal sealed class SimulatedBroker
 
         if ((Math.Abs(need) * unitCost) + _options.FixedCommission > MarginAvailable(bar))
         {
-            _warnings.Add($"Bar {bar}: order of {need} units cancelled: insufficient margin.");
-            return false;
+            var affordable = order.ShrinkToMargin && unitCost > 0m
+                ? TruncateToStep(Math.Max(0m, MarginAvailable(bar) - _options.FixedCommission) / unitCost)
+                : 0m;
+            if (affordable <= 0m)
+            {
+                _warnings.Add($"Bar {bar}: order of {need} units cancelled: insufficient margin.");
+                return false;
+            }
+
+            _warnings.Add($"Bar {bar}: order of {need} units reduced to {direction * affordable}: insufficient margin at the fill price {adjustedPrice}.");
+            need = direction * affordable;
         }
 
         var opened = new SimTrade { Size = need, EntryPrice = adjustedPrice, EntryBar = fillBar, EntryReason = order.Reason };
@@ -261,7 +274,21 @@ internal sealed class SimulatedBroker
         _openCost += need * adjustedPrice;
         Cash -= CommissionFor(need, adjustedPrice);
 
-        if (order.StopLoss is { } stopLoss)
+        var stopLevel = order.StopLoss;
+        var takeProfitLevel = order.TakeProfit;
+        var stopReason = ExitReason.StopLoss;
+        if (ExitLevels.ForEntry(direction > 0, adjustedPrice, order.Exits) is { } levels)
+        {
+            opened.Levels = levels;
+            takeProfitLevel = levels.TakeProfit;
+            if (levels.ActiveStop is var (level, kind))
+            {
+                stopLevel = level;
+                stopReason = ExitReasonOf(kind);
+            }
+        }
+
+        if (stopLevel is { } stopLoss)
         {
             opened.StopLossOrder = new SimOrder
             {
@@ -271,12 +298,12 @@ internal sealed class SimulatedBroker
                 Stop = stopLoss,
                 StopLevel = stopLoss,
                 Parent = opened,
-                ExitReason = ExitReason.StopLoss,
+                ExitReason = stopReason,
             };
             _orders.Insert(0, opened.StopLossOrder);
         }
 
-        if (order.TakeProfit is { } takeProfit)
+        if (takeProfitLevel is { } takeProfit)
         {
             opened.TakeProfitOrder = new SimOrder
             {
@@ -291,10 +318,62 @@ internal sealed class SimulatedBroker
         }
 
         var isMarket = order.Limit is null && order.Stop is null;
-        return isMarket && (order.StopLoss is not null || order.TakeProfit is not null);
+        return isMarket && (stopLevel is not null || takeProfitLevel is not null);
     }
 
-    private decimal MarginAvailable(int bar)
+    /// <summary>
+    /// Risk mode: a market entry of <paramref name="units"/> sized by the risk gate, with its exit plan. Units the
+    /// margin cannot cover at the fill price are dropped (a warning says so) rather than the whole order.
+    /// </summary>
+    public void PlaceRiskEntry(int direction, decimal units, ExitPlan? exits, string? reason) =>
+        _orders.Add(new SimOrder
+        {
+            Kind = SimOrderKind.Entry,
+            Direction = direction,
+            Units = units,
+            Exits = exits,
+            ShrinkToMargin = true,
+            Reason = reason,
+        });
+
+    /// <summary>
+    /// Risk mode, after bar <paramref name="bar"/>'s fills: raises each trailing stop from the bar's best price
+    /// (<see cref="ExitLevels.Trail"/>) and moves the stop order to the tighter of stop-loss and trailing stop.
+    /// </summary>
+    public void TrailStops(int bar)
+    {
+        foreach (var trade in _trades)
+        {
+            if (trade.Levels is not { } levels)
+            {
+                continue;
+            }
+
+            var trailed = levels.Trail(in _candles[bar]);
+            if (ReferenceEquals(trailed, levels))
+            {
+                continue;
+            }
+
+            trade.Levels = trailed;
+            if (trade.StopLossOrder is { } stop && trailed.ActiveStop is var (level, kind))
+            {
+                stop.Stop = level;
+                stop.StopLevel = level;
+                stop.ExitReason = ExitReasonOf(kind);
+            }
+        }
+    }
+
+    internal static ExitReason ExitReasonOf(ProtectiveExit kind) => kind switch
+    {
+        ProtectiveExit.StopLoss => ExitReason.StopLoss,
+        ProtectiveExit.TakeProfit => ExitReason.TakeProfit,
+        ProtectiveExit.TrailingStop => ExitReason.TrailingStop,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    internal decimal MarginAvailable(int bar)
     {
         var close = _candles[bar].Close;
         var used = 0m;

@@ -48,6 +48,11 @@ public static class BacktestJson
         }
 
         writer.WriteEndArray();
+        if (result.Options.Risk is not null)
+        {
+            WriteRisk(writer, result);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -124,7 +129,7 @@ public static class BacktestJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The kebab-case name used in JSON: <c>signal</c>, <c>stop-loss</c>, <c>take-profit</c>, <c>trailing-stop</c>, <c>end</c>.</summary>
+    /// <summary>The kebab-case name used in JSON: <c>signal</c>, <c>stop-loss</c>, <c>take-profit</c>, <c>trailing-stop</c>, <c>end</c>, <c>liquidation</c>, <c>kill-switch</c>.</summary>
     public static string ExitReasonName(ExitReason reason) => reason switch
     {
         ExitReason.Signal => "signal",
@@ -133,6 +138,7 @@ public static class BacktestJson
         ExitReason.TrailingStop => "trailing-stop",
         ExitReason.End => "end",
         ExitReason.Liquidation => "liquidation",
+        ExitReason.KillSwitch => "kill-switch",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -159,6 +165,39 @@ public static class BacktestJson
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>
+    /// Risk mode only (a reference-mode result stays byte-identical): <c>"rejections": [{"bar","time","reason","message"}]</c>
+    /// and <c>"halts": [{"bar","time","event": "halt"|"resume","reason","message"}]</c>, reasons as stable codes.
+    /// </summary>
+    private static void WriteRisk(Utf8JsonWriter writer, BacktestResult result)
+    {
+        writer.WriteStartArray("rejections");
+        foreach (var rejection in result.Rejections)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("bar", rejection.Bar);
+            writer.WriteString("time", rejection.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteString("reason", rejection.Code);
+            writer.WriteString("message", rejection.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("halts");
+        foreach (var halt in result.Halts)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("bar", halt.Bar);
+            writer.WriteString("time", halt.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteString("event", halt.Halted ? "halt" : "resume");
+            writer.WriteString("reason", halt.Code);
+            writer.WriteString("message", halt.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteOptions(Utf8JsonWriter writer, BacktestOptions options)

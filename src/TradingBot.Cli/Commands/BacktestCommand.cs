@@ -26,6 +26,7 @@ internal static class BacktestCommand
 
             var result = Backtest.Run(candles, strategy, options, recordPlots: reportPath is not null, parameters: parameters.ToString());
             StatisticsTable.Print(console, result);
+            RiskSummary.Print(console, result);
             WriteOutputs(console, result, parse.GetValue(settings.Json), reportPath);
             return ExitCodes.Success;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TradingBot.Backtesting.Data;
 using TradingBot.Backtesting.Engine;
 using TradingBot.Core.Market;
+using TradingBot.Core.Risk;
 using TradingBot.Core.Strategies;
 
 namespace TradingBot.Cli.Commands;
@@ -48,6 +49,24 @@ internal sealed class BacktestSettings
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    public Option<string?> Risk { get; } = new("--risk")
+    {
+        Description = "Risk management: a JSON file shaped like the live Risk configuration section, or live-defaults (exactly what a live deployment applies)",
+    };
+
+    public Option<string?> StopLoss { get; } = new("--stop-loss") { Description = "Stop-loss per position: a share of the entry price (2%) or ATR multiples (2atr)" };
+
+    public Option<string?> TakeProfit { get; } = new("--take-profit") { Description = "Take-profit per position: 5% or 3atr" };
+
+    public Option<string?> TrailingStop { get; } = new("--trailing-stop") { Description = "Trailing stop per position, from the best price since entry: 3% or 2atr" };
+
+    public Option<string?> MaxPosition { get; } = new("--max-position") { Description = "Largest position as a share of equity, e.g. 25%" };
+
+    public Option<string?> DailyLossLimit { get; } = new("--daily-loss-limit")
+    {
+        Description = "Halt entries for the rest of the UTC day once the day's loss reaches this share of its starting equity, e.g. 5%",
+    };
+
     public Option<string?> Json { get; } = new("--json") { Description = "Write the result as JSON to this file" };
 
     public Option<string?> Report { get; } = new("--report") { Description = "Write a self-contained HTML report to this file" };
@@ -67,6 +86,12 @@ internal sealed class BacktestSettings
         command.Options.Add(TradeOnClose);
         command.Options.Add(NoFinalize);
         command.Options.Add(Fractional);
+        command.Options.Add(Risk);
+        command.Options.Add(StopLoss);
+        command.Options.Add(TakeProfit);
+        command.Options.Add(TrailingStop);
+        command.Options.Add(MaxPosition);
+        command.Options.Add(DailyLossLimit);
         command.Options.Add(Json);
         command.Options.Add(Report);
     }
@@ -97,9 +122,84 @@ internal sealed class BacktestSettings
             TradeOnClose = parse.GetValue(TradeOnClose),
             FinalizeTrades = !parse.GetValue(NoFinalize),
             QuantityStep = step,
+            Risk = ResolveRisk(parse),
         };
         var errors = options.Validate();
         return errors.Count == 0 ? options : throw new UsageException("Invalid options: " + string.Join("; ", errors) + ".");
+    }
+
+    /// <summary>
+    /// The risk settings of the run: <c>--risk</c> (a file over the live defaults, or <c>live-defaults</c>), then the
+    /// shortcuts on top (on <see cref="RiskOptions.None"/> when no <c>--risk</c> is given). Null: reference mode.
+    /// </summary>
+    public RiskOptions? ResolveRisk(ParseResult parse)
+    {
+        var source = parse.GetValue(Risk);
+        var risk = source is null ? null
+            : string.Equals(source.Trim(), "live-defaults", StringComparison.OrdinalIgnoreCase) ? RiskOptions.LiveDefaults
+            : RiskFile.Load(source);
+
+        var edits = new List<Func<StrategyRiskOptions, StrategyRiskOptions>>();
+        if (parse.GetValue(StopLoss) is { } stopLoss)
+        {
+            var (fraction, atr) = Distance(stopLoss, "--stop-loss", belowOne: true);
+            edits.Add(s => s with { StopLossPercent = fraction, StopLossAtr = atr });
+        }
+
+        if (parse.GetValue(TakeProfit) is { } takeProfit)
+        {
+            var (fraction, atr) = Distance(takeProfit, "--take-profit", belowOne: false);
+            edits.Add(s => s with { TakeProfitPercent = fraction, TakeProfitAtr = atr });
+        }
+
+        if (parse.GetValue(TrailingStop) is { } trailingStop)
+        {
+            var (fraction, atr) = Distance(trailingStop, "--trailing-stop", belowOne: true);
+            edits.Add(s => s with { TrailingStopPercent = fraction, TrailingStopAtr = atr });
+        }
+
+        if (parse.GetValue(MaxPosition) is { } maxPosition)
+        {
+            var fraction = Share(maxPosition, "--max-position", upToOne: true);
+            edits.Add(s => s with { MaxPositionFraction = fraction });
+        }
+
+        decimal? dailyLoss = parse.GetValue(DailyLossLimit) is { } daily ? Share(daily, "--daily-loss-limit", upToOne: false) : null;
+        if (edits.Count == 0 && dailyLoss is null)
+        {
+            return risk;
+        }
+
+        risk ??= RiskOptions.None;
+        var edit = edits.Aggregate((Func<StrategyRiskOptions, StrategyRiskOptions>)(s => s), (all, next) => s => next(all(s)));
+        return risk with
+        {
+            DailyLossLimit = dailyLoss ?? risk.DailyLossLimit,
+            Strategy = edit(risk.Strategy),
+            Strategies = risk.Strategies.ToDictionary(kv => kv.Key, kv => edit(kv.Value), StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    /// <summary><c>2%</c> / <c>0.02</c> (a share of the entry price) or <c>2atr</c> (ATR multiples).</summary>
+    private static (decimal? Fraction, decimal? Atr) Distance(string text, string option, bool belowOne)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.EndsWith("atr", StringComparison.OrdinalIgnoreCase))
+        {
+            var multiple = ValueParsers.Decimal(trimmed[..^3], option);
+            return multiple > 0m ? (null, multiple) : throw new UsageException($"{option}: '{text}' must be a positive number of ATRs, e.g. 2atr.");
+        }
+
+        return (Share(trimmed, option, upToOne: belowOne ? false : null), null);
+    }
+
+    /// <summary>A share such as <c>5%</c> or <c>0.05</c>: above 0 and below 100 % (or up to 100 %; or unbounded when <paramref name="upToOne"/> is null).</summary>
+    private static decimal Share(string text, string option, bool? upToOne)
+    {
+        var value = ValueParsers.Fraction(text, option);
+        var valid = value > 0m && (upToOne switch { true => value <= 1m, false => value < 1m, null => true });
+        var range = upToOne switch { true => "above 0 % and at most 100 %", false => "above 0 % and below 100 %", null => "above 0 %" };
+        return valid ? value : throw new UsageException($"{option}: '{text}' must be {range} (e.g. 5% or 0.05).");
     }
 
     public Candle[] LoadCandles(ParseResult parse)

@@ -63,11 +63,14 @@ public sealed record RiskState
     /// <summary>Forgets order times, stop-outs and exits older than <paramref name="before"/> (use now − <see cref="RiskOptions.Lookback"/>).</summary>
     public RiskState Prune(DateTimeOffset before)
     {
+        if (!OrderTimes.Exists(t => t < before) && !StopOuts.Exists(s => s.At < before) && !LastExits.Values.Any(t => t < before))
+        {
+            return this;
+        }
+
         var orders = OrderTimes.RemoveAll(t => t < before);
         var stops = StopOuts.RemoveAll(s => s.At < before);
         var exits = LastExits.Where(kv => kv.Value < before).Select(kv => kv.Key).ToList();
-        return orders.Count == OrderTimes.Count && stops.Count == StopOuts.Count && exits.Count == 0
-            ? this
-            : this with { OrderTimes = orders, StopOuts = stops, LastExits = LastExits.RemoveRange(exits) };
+        return this with { OrderTimes = orders, StopOuts = stops, LastExits = LastExits.RemoveRange(exits) };
     }
 }

@@ -12,13 +12,7 @@ public sealed class DailyLossLimit(RiskOptions options) : IEntryRule, IAccountGu
     public RuleVerdict Check(EntryProposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var context = proposal.Context;
-        if (Halts.Active(context, RiskReason.DailyLossLimit) is { } halt)
-        {
-            return RuleVerdict.Reject(RiskReason.DailyLossLimit, $"{halt.Message} Entries are halted {Halts.Until(halt.Reset)}.");
-        }
-
-        return Breached(context) ? RuleVerdict.Reject(RiskReason.DailyLossLimit, Describe(context)) : RuleVerdict.Pass;
+        return Halts.Check(proposal.Context, RiskReason.DailyLossLimit, context => Breached(context) ? Describe(context) : null);
     }
 
     public IEnumerable<RiskEvent> Review(RiskContext context)

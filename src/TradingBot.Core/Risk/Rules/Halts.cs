@@ -8,6 +8,15 @@ internal static class Halts
             ? halt
             : null;
 
-    public static string Until(HaltReset reset) =>
-        reset == HaltReset.NextDay ? "until the next UTC day or an operator resumes" : "until an operator resumes";
+    /// <summary>An entry check for a halting breaker: refused while its halt is active, or while <paramref name="breach"/> describes a breach now.</summary>
+    public static RuleVerdict Check(RiskContext context, RiskReason reason, Func<RiskContext, string?> breach)
+    {
+        if (Active(context, reason) is { } halt)
+        {
+            var until = halt.Reset == HaltReset.NextDay ? "until the next UTC day or an operator resumes" : "until an operator resumes";
+            return RuleVerdict.Reject(reason, $"{halt.Message} Entries are halted {until}.");
+        }
+
+        return breach(context) is { } message ? RuleVerdict.Reject(reason, message) : RuleVerdict.Pass;
+    }
 }

@@ -12,13 +12,7 @@ public sealed class MaxDrawdown(RiskOptions options) : IEntryRule, IAccountGuard
     public RuleVerdict Check(EntryProposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var context = proposal.Context;
-        if (Halts.Active(context, RiskReason.MaxDrawdown) is { } halt)
-        {
-            return RuleVerdict.Reject(RiskReason.MaxDrawdown, $"{halt.Message} Entries are halted {Halts.Until(halt.Reset)}.");
-        }
-
-        return Breached(context, Peak(context)) ? RuleVerdict.Reject(RiskReason.MaxDrawdown, Describe(context, Peak(context))) : RuleVerdict.Pass;
+        return Halts.Check(proposal.Context, RiskReason.MaxDrawdown, context => Breached(context, Peak(context)) ? Describe(context, Peak(context)) : null);
     }
 
     public IEnumerable<RiskEvent> Review(RiskContext context)
