@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(BacktestCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(VenueCommand.Create(console));
         root.Subcommands.Add(SecretsCommand.Create(console));
         return root;
     }

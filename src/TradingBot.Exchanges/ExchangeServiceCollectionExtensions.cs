@@ -55,10 +55,10 @@ public static class ExchangeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The named HTTP client of a venue: IHttpClientFactory's URL-printing loggers removed, <see cref="VenueLoggingHandler"/>,
-    /// the standard resilience handler whose retries apply only to idempotent requests (never to an order POST, never on
-    /// 429/418), and innermost the venue's <see cref="VenueRateLimitHandler"/> so every attempt is budgeted and no
-    /// request leaves while the venue has us banned.
+    /// The named HTTP client of a venue: IHttpClientFactory's URL-printing loggers removed; outermost the standard
+    /// resilience handler whose retries apply only to idempotent requests (never to an order POST, never on 429/418);
+    /// then <see cref="VenueLoggingHandler"/> (one line per attempt, method and path only); innermost the venue's
+    /// <see cref="VenueRateLimitHandler"/>, so every attempt is budgeted and no request leaves while the venue has us banned.
     /// </summary>
     public static IHttpClientBuilder AddVenueHttpClient(this IServiceCollection services, string venue, VenueHttpSettings settings)
     {
@@ -67,8 +67,7 @@ public static class ExchangeServiceCollectionExtensions
         services.AddKeyedSingleton(venue, (sp, _) => new VenueRateLimiter(venue, settings.RateLimit, sp.GetRequiredService<TimeProvider>()));
         var builder = services.AddHttpClient(venue)
             .RemoveAllLoggers()
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new VenueLoggingHandler(venue, sp.GetRequiredService<ILogger<VenueLoggingHandler>>(), sp.GetRequiredService<TimeProvider>()));
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddStandardResilienceHandler().Configure((options, sp) =>
         {
             var attempt = sp.GetRequiredService<IOptionsMonitor<VenueOptions>>().Get(venue).Timeout;
@@ -87,6 +86,7 @@ public static class ExchangeServiceCollectionExtensions
             options.Retry.ShouldRetryAfterHeader = false;
             options.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetries > 0 && IsRetryable(args.Outcome, args.Context));
         });
+        builder.AddHttpMessageHandler(sp => new VenueLoggingHandler(venue, sp.GetRequiredService<ILogger<VenueLoggingHandler>>(), sp.GetRequiredService<TimeProvider>()));
         builder.AddHttpMessageHandler(sp => new VenueRateLimitHandler(sp.GetRequiredKeyedService<VenueRateLimiter>(venue)));
         return builder;
     }

@@ -70,7 +70,10 @@ public sealed record Order(string Id, string ClientOrderId, Symbol Symbol, Order
             if (fees.Count == 0)
             {
                 fees = [.. Trades.Where(t => t.Fee is not null).GroupBy(t => t.Fee!.Currency)
-                    .Select(g => new Fee(g.Sum(t => t.Fee!.Cost), g.Key))];
+                    .Select(g => new Fee(g.Sum(t => t.Fee!.Cost), g.Key)
+                    {
+                        Rate = g.Select(t => t.Fee!.Rate).Distinct().Count() == 1 ? g.First().Fee!.Rate : null,
+                    })];
             }
         }
 
