@@ -29,7 +29,7 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public PipelineHost(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
+    private PipelineHost(AzuriteFixture azurite, (string Key, string? Value)[] settings)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         Venue = new FakeExchange(VenueId, Time);
@@ -47,9 +47,38 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
         }
 
         UseKestrel(0);
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch (InvalidOperationException)
+        {
+            base.Dispose(true);
+            throw;
+        }
+
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>
+    /// Starts the app. WebApplicationFactory's Kestrel mode occasionally races the app's own start when it sets the
+    /// listening port ("Addresses cannot be modified after the server has started"); such a start is retried with a
+    /// fresh factory.
+    /// </summary>
+    public static PipelineHost Create(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new PipelineHost(azurite, settings);
+            }
+            catch (InvalidOperationException ex) when (attempt < 5 && ex.Message.Contains("after the server has started", StringComparison.Ordinal))
+            {
+                // The failed factory disposed itself; try a fresh one.
+            }
+        }
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -60,7 +89,7 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; } = null!;
 
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
@@ -111,7 +140,8 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
     {
         if (disposing)
         {
-            Client.Dispose();
+            // Null when the start failed and the factory disposed itself from the constructor.
+            Client?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Microsoft.Extensions.Options;
+using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Risk;
 using TradingBot.Exchanges;
@@ -27,6 +28,9 @@ public static class TradingBotHosting
     public const string AppInsightsConnection = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string AppInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>Paper venue settings (fees, slippage, starting balances, the simulated market's seed), as the CLI reads them.</summary>
+    public const string PaperSection = "Venues:Paper";
+
     public static WebApplicationBuilder AddTradingBot(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,6 +41,11 @@ public static class TradingBotHosting
         services.AddTradingBotStorage(configuration);
         services.AddExchanges(configuration);
         services.AddSingleton<IPostConfigureOptions<BinanceOptions>>(sp => new VenueCredentials<BinanceOptions>(VenueIds.Binance, sp.GetRequiredService<ISecretStore>()));
+        var paper = configuration.GetSection(PaperSection);
+        services.AddSingleton(paper.Get<PaperOptions>() ?? new PaperOptions());
+        services.AddSingleton<IPaperVenues, PaperAccounts>();
+        services.AddVenue(VenueIds.Paper, sp => PaperAccounts.Simulated(paper.GetValue("Seed", 42), sp.GetRequiredService<TableClients>(),
+            sp.GetRequiredService<PaperOptions>(), sp.GetRequiredService<TimeProvider>()));
         var risk = RiskConfiguration.Bind(configuration);
         services.AddSingleton(risk);
         services.AddSingleton(new RiskGate(risk));

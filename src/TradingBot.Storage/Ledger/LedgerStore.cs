@@ -81,20 +81,8 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
         return rows.ToDictionary(r => r.GetText("Currency"), r => r.GetDecimal("Total"), StringComparer.Ordinal);
     }
 
-    private async Task<IReadOnlyList<TableEntity>> RangeAsync(string account, string prefix, CancellationToken ct)
-    {
-        var table = await tables.GetAsync(TableNames.Ledger, ct);
-        var partition = TableKeys.Escape(account);
-        var high = prefix[..^1] + "}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {high}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private async Task<IReadOnlyList<TableEntity>> RangeAsync(string account, string prefix, CancellationToken ct) =>
+        await (await tables.GetAsync(TableNames.Ledger, ct)).PrefixAsync(TableKeys.Escape(account), prefix, ct);
 
     private static async Task<TableEntity?> Find(TableClient table, string partition, string rowKey, CancellationToken ct)
     {

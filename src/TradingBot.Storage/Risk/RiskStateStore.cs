@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using TradingBot.Core.Messages;
 using TradingBot.Core.Risk;
 using TradingBot.Storage.Tables;
 
@@ -19,9 +16,6 @@ public sealed class RiskStateStore(TableClients tables)
     private const string BookKey = "book";
     private const int MaxJsonLength = 30_000;
 
-    /// <summary>The message contract (decimals as strings, UTC times), writing nulls too: the book's records have no optional fields.</summary>
-    private static readonly JsonSerializerOptions Json = new(MessageJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
-
     public async Task<RiskBook?> GetAsync(string account, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.RiskState, ct);
@@ -31,29 +25,21 @@ public sealed class RiskStateStore(TableClients tables)
             return null;
         }
 
-        try
+        var document = StorageJson.Read<BookDocument>(entity, "Book");
+        return new RiskBook(account, document.State)
         {
-            var document = JsonSerializer.Deserialize<BookDocument>(entity.GetText("Book"), Json)
-                ?? throw new StoredDataException($"{TableValues.Where(entity)} field Book: null.");
-            return new RiskBook(account, document.State)
-            {
-                Day = document.Day,
-                DayStartEquity = document.DayStartEquity,
-                Pending = document.Pending.ToImmutableDictionary(StringComparer.Ordinal),
-                ETag = entity.ETag.ToString(),
-            };
-        }
-        catch (JsonException ex)
-        {
-            throw new StoredDataException($"{TableValues.Where(entity)} field Book: {ex.Message}", ex);
-        }
+            Day = document.Day,
+            DayStartEquity = document.DayStartEquity,
+            Pending = document.Pending.ToImmutableDictionary(StringComparer.Ordinal),
+            ETag = entity.ETag.ToString(),
+        };
     }
 
     /// <summary>Writes the book: added when it has no ETag (409 = someone created it first), else replaced if unchanged since read (412).</summary>
     public async Task<RiskBook> SaveAsync(RiskBook book, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var json = JsonSerializer.Serialize(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending), Json);
+        var json = StorageJson.Write(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending));
         if (json.Length > MaxJsonLength)
         {
             throw new InvalidOperationException($"The risk book of {book.Account} is too large to store ({json.Length} characters).");

@@ -68,7 +68,7 @@ public sealed partial class FunctionManifestTests(AzuriteFixture azurite)
     [Fact]
     public void Handlers_AreMappedAtPostFunctionName()
     {
-        using var host = new PipelineHost(azurite);
+        using var host = PipelineHost.Create(azurite);
         var routes = host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText).ToHashSet();
 
         Assert.All(Names.Where(n => n != "Http"), name => Assert.Contains("/" + name, routes));

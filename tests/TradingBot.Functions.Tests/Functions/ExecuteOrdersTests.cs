@@ -12,7 +12,7 @@ namespace TradingBot.Functions.Tests.Functions;
 [Collection(AzuriteTests.Name)]
 public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly PipelineHost _host = new(azurite);
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
 
     public void Dispose() => _host.Dispose();
 
@@ -161,7 +161,7 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Deliver_LiveModeEnabled_SendsTheOrderToTheVenueItself()
     {
-        using var live = new PipelineHost(azurite, ("Trading:Venues:testex:Mode", "Live"));
+        using var live = PipelineHost.Create(azurite, ("Trading:Venues:testex:Mode", "Live"));
         await Scenario.ConfigureAsync(live);
         live.Venue.SetQuote(Scenario.BtcUsdt, 11.99m, 12.01m);
 

@@ -10,7 +10,7 @@ namespace TradingBot.Functions.Tests.Functions;
 [Collection(AzuriteTests.Name)]
 public sealed class IngestMarketDataTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly PipelineHost _host = new(azurite);
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
 
     public void Dispose() => _host.Dispose();
 

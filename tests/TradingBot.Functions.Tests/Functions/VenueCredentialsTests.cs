@@ -14,7 +14,7 @@ public sealed class VenueCredentialsTests(AzuriteFixture azurite)
     [Fact]
     public async Task Adapter_GetsItsKeysFromTheSecretStoreUnderTheDocumentedNames_AndNoLogShowsThem()
     {
-        using var host = new PipelineHost(azurite, ("Secrets:binance-api-key", "key-abc-123"), ("Secrets:binance-api-secret", Secret));
+        using var host = PipelineHost.Create(azurite, ("Secrets:binance-api-key", "key-abc-123"), ("Secrets:binance-api-secret", Secret));
         await Scenario.ConfigureAsync(host);
         host.Venue.SetCandles(Scenario.BtcUsdt, Core.Market.Timeframe.OneMinute, Scenario.CrossUp());
 
@@ -30,7 +30,7 @@ public sealed class VenueCredentialsTests(AzuriteFixture azurite)
     [Fact]
     public void Trading_IsPaperUnlessLiveIsExplicit()
     {
-        using var host = new PipelineHost(azurite, ("Trading:Venues:binance:Mode", "Live"));
+        using var host = PipelineHost.Create(azurite, ("Trading:Venues:binance:Mode", "Live"));
         var venues = host.Service<IVenues>();
 
         Assert.Equal(Core.Execution.TradingMode.Live, venues.ModeOf("binance"));

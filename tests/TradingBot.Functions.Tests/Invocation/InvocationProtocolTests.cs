@@ -9,7 +9,7 @@ namespace TradingBot.Functions.Tests.Invocation;
 [Collection(AzuriteTests.Name)]
 public sealed class InvocationProtocolTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly PipelineHost _host = new(azurite);
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
 
     public void Dispose() => _host.Dispose();
 
