@@ -123,7 +123,7 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
         var reason = $"never reached the venue: not found {unseen.TotalSeconds:0}s after submission; not resubmitted "
             + (order.Attempt >= options.Value.MaxSubmitAttempts
                 ? $"after {order.Attempt} attempts"
-                : $"because it was approved {age.TotalSeconds:0}s ago (limit {options.Value.MaxResubmitAge.TotalSeconds:0}s)");
+                : $"because it was first claimed {age.TotalSeconds:0}s ago (limit {options.Value.MaxResubmitAge.TotalSeconds:0}s)");
         logger.OrderAbandoned(order.OrderId, reason);
         return Changes(stored, await MarkAsync(stored, OrderState.Expired, reason, ct));
     }
