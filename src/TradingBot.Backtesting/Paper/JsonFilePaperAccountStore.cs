@@ -18,7 +18,7 @@ public sealed class JsonFilePaperAccountStore : IPaperAccountStore
     {
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString,
-        Converters = { new SymbolConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new SymbolJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     private readonly string _path;
@@ -135,12 +135,4 @@ public sealed class JsonFilePaperAccountStore : IPaperAccountStore
     private sealed record State(Dictionary<string, StoredBalance>? Balances, IReadOnlyList<Order> Orders, IReadOnlyList<Trade> Trades, long OrderNumber);
 
     private sealed record StoredBalance(decimal Free, decimal Used);
-
-    private sealed class SymbolConverter : JsonConverter<Symbol>
-    {
-        public override Symbol Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Symbol.TryParse(reader.GetString(), out var symbol) ? symbol : throw new JsonException($"'{reader.GetString()}' is not a symbol.");
-
-        public override void Write(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-    }
 }

@@ -27,6 +27,9 @@ internal static class VenueCommand
     /// <summary>The command for the process: configuration is read only when a venue command runs.</summary>
     public static Command Create(IAnsiConsole console) => Create(console, VenueEnvironment.FromProcess);
 
+    /// <summary>The command with a fixed environment (tests: in-memory configuration, a fake clock).</summary>
+    public static Command Create(IAnsiConsole console, VenueEnvironment environment) => Create(console, () => environment);
+
     public static Command Create(IAnsiConsole console, Func<VenueEnvironment> environment)
     {
         var command = new Command("venue", "Check a venue's keys and connectivity: markets, prices, balances and orders");

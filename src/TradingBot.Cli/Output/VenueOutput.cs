@@ -13,7 +13,7 @@ internal static class VenueOutput
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new DecimalAsString(), new SymbolAsString(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new DecimalAsString(), new SymbolJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static void WriteJson<T>(IAnsiConsole console, T value) => console.WriteLine(JsonSerializer.Serialize(value, Json));
@@ -159,12 +159,5 @@ internal static class VenueOutput
             reader.TokenType == JsonTokenType.String ? Precision.Parse(reader.GetString(), "decimal") : reader.GetDecimal();
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteStringValue(Precision.ToWire(value));
-    }
-
-    private sealed class SymbolAsString : JsonConverter<Symbol>
-    {
-        public override Symbol Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Symbol.Parse(reader.GetString()!);
-
-        public override void Write(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }
 }

@@ -245,7 +245,7 @@ public sealed class VenueCommandTests : IAsyncLifetime
         using var writer = new StringWriter();
         var console = Console(writer);
         var environment = new VenueEnvironment(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), _time);
-        var root = new RootCommand { VenueCommand.Create(console, () => environment) };
+        var root = new RootCommand { VenueCommand.Create(console, environment) };
         var parse = root.Parse(["venue", .. args]);
         if (parse.Errors.Count > 0)
         {
