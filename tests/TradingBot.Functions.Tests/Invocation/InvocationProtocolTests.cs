@@ -89,6 +89,18 @@ public sealed class InvocationProtocolTests(AzuriteFixture azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task Metrics_WithAnApplicationInsightsConnection_GoToAzureMonitorNotPrometheus()
+    {
+        using var host = PipelineHost.Create(azurite, ("APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"));
+
+        await host.TickAsync(nameof(IngestMarketData));
+        using var response = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Metrics_PrometheusEndpoint_ExposesPipelineMetricsWithoutAppInsights()
     {
         await _host.TickAsync(nameof(IngestMarketData));
