@@ -131,6 +131,12 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
     private async Task<StoredOrder> SubmitAsync(StoredOrder stored, CancellationToken ct)
     {
         var order = stored.Order;
+        if (order.Mode == TradingMode.Live && venues.ModeOf(order.Venue) != TradingMode.Live)
+        {
+            return await MarkAsync(stored, OrderState.Rejected,
+                $"live trading is not enabled for {order.Venue} (Trading__Venues__{order.Venue}__Mode=Live); nothing was sent", ct);
+        }
+
         Order report;
         try
         {
