@@ -104,6 +104,7 @@ public static class TradingBotHosting
             o.SingleLine = true;
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var connection = builder.Configuration[AppInsightsConnection];
         var authentication = builder.Configuration[AppInsightsAuthentication];
         var telemetry = builder.Services.AddOpenTelemetry()
