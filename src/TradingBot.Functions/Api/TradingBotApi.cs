@@ -24,7 +24,7 @@ public static class TradingBotApi
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiAuthOptions>().BindConfiguration(ApiAuthOptions.Section)
-            .PostConfigure<IConfiguration>((o, configuration) => o.Key ??= configuration["DevHost:ApiKey"]);
+            .PostConfigure<IConfiguration>((o, configuration) => o.Key = string.IsNullOrEmpty(o.Key) ? configuration["DevHost:ApiKey"] : o.Key);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
