@@ -15,4 +15,4 @@ public sealed record StrategyView(
     IReadOnlyDictionary<string, double> Parameters,
     string Account,
     string Mode,
-    string? ETag);
+    [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string? ETag);
