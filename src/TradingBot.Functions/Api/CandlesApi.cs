@@ -76,7 +76,7 @@ public static class CandlesApi
         var window = await candles.GetRangeAsync(m.Venue, m.Symbol, m.Timeframe, first - (m.Timeframe.Duration * warmup), last, ct);
         var overlays = instance is null ? [] : Overlays(instance, window, first);
         var account = TradingAccounts.For(m.Venue, venues.ModeOf(m.Venue));
-        var fills = await orders.ListFillsAsync(new FillFilter { Venue = m.Venue, Account = account, Symbol = m.Symbol, From = first, To = last + m.Timeframe.Duration }, ct);
+        var fills = await orders.ListFillsAsync(new FillFilter { Venue = m.Venue, Account = account, Symbol = m.Symbol, From = first }, ct);
         return TypedResults.Ok(new ChartView(m.Venue, m.Symbol.ToString(), m.Timeframe.ToString(), [.. window.Where(c => c.Time >= first).Select(View)], overlays,
             [.. fills.Select(f => new MarkerView(f.Fill.Timestamp, ApiText.Kebab(f.Side), f.Fill.Price, f.Fill.Amount, f.OrderId, f.StrategyId))]));
     }
