@@ -106,8 +106,8 @@ public static class TradingBotApi
                 .AddPreferredSecuritySchemes("functionKey").AddApiKeyAuthentication("functionKey", k => k.Value = "");
         }).Add(endpoint =>
         {
-            // The reference page needs the viewer role like every route; its script (a library, no data) loads without.
-            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.Contains("scalar.js", StringComparison.Ordinal) != true)
+            // The reference page needs the viewer role like every route; its static assets (library code, no data) load without.
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.Contains("{documentName", StringComparison.Ordinal) == true)
             {
                 route.Metadata.Add(new AuthorizeAttribute(ApiRoles.Viewer));
             }
