@@ -61,7 +61,7 @@ public static class TradingBotApi
         services.AddSingleton<LiveEvents>();
         services.AddSingleton<WebhookNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
-        services.AddHttpClient(WebhookNotifier.ClientName).RemoveAllLoggers();
+        WebhookNotifier.AddClient(services);
         services.AddSingleton<PipelineEvents>();
         services.AddSingleton<IInvocationObserver>(sp => sp.GetRequiredService<PipelineEvents>());
         services.AddHostedService(sp => sp.GetRequiredService<PipelineEvents>());

@@ -23,6 +23,9 @@ public sealed class WebhookNotifier(IOptions<NotificationOptions> options, ISecr
 
     public bool Enabled => options.Value.Targets.Count > 0;
 
+    /// <summary>The HTTP client notifications use: no logging handlers (they would log the URL, which holds the secret).</summary>
+    public static IHttpClientBuilder AddClient(IServiceCollection services) => services.AddHttpClient(ClientName).RemoveAllLoggers();
+
     public void Notify(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -43,7 +46,7 @@ public sealed class WebhookNotifier(IOptions<NotificationOptions> options, ISecr
             try
             {
                 var secret = await secrets.GetAsync(target.SecretName, timeout.Token)
-                    ?? throw new InvalidOperationException($"secret '{target.SecretName}' is not set");
+                    ?? throw new NotificationConfigurationException($"secret '{target.SecretName}' is not set");
                 var (url, body) = WebhookPayloads.For(target, secret, notification);
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
                 request.Options.Set(Untraced, true);
@@ -53,10 +56,12 @@ public sealed class WebhookNotifier(IOptions<NotificationOptions> options, ISecr
                     logger.NotificationFailed(target.Name, $"HTTP {(int)response.StatusCode}");
                 }
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or InvalidOperationException)
+#pragma warning disable CA1031 // Best effort: whatever fails, the other targets and later notifications still go out.
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                // The exception text may contain the URL: log the type only.
-                logger.NotificationFailed(target.Name, ex is InvalidOperationException ? ex.Message : ex.GetType().Name);
+                // Only our own configuration errors are worded by us; any other exception text may contain the URL: log its type only.
+                logger.NotificationFailed(target.Name, ex is NotificationConfigurationException ? ex.Message : ex.GetType().Name);
             }
         }
     }

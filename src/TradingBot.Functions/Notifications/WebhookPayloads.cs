@@ -15,8 +15,8 @@ public static class WebhookPayloads
         var line = $"{notification.Title}: {notification.Text}";
         return target.Format switch
         {
-            WebhookFormat.Telegram => (new Uri(target.TelegramApiBaseUrl, $"bot{secret}/sendMessage"),
-                Json(new JsonObject { ["chat_id"] = target.ChatId ?? throw new InvalidOperationException($"Notification target {target.Name} needs a ChatId."), ["text"] = line })),
+            WebhookFormat.Telegram => (new Uri(target.TelegramApiBaseUrl, $"./bot{secret}/sendMessage"),
+                Json(new JsonObject { ["chat_id"] = target.ChatId ?? throw new NotificationConfigurationException($"target {target.Name} needs a ChatId"), ["text"] = line })),
             WebhookFormat.Discord => (Url(secret, target), Json(new JsonObject { ["content"] = Clip(line, 2000) })),
             WebhookFormat.Slack => (Url(secret, target), Json(new JsonObject { ["text"] = line })),
             _ => (Url(secret, target), Json(new JsonObject
@@ -34,7 +34,7 @@ public static class WebhookPayloads
     private static Uri Url(string secret, WebhookTarget target) =>
         Uri.TryCreate(secret, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
             ? url
-            : throw new InvalidOperationException($"The secret of notification target {target.Name} is not an https URL.");
+            : throw new NotificationConfigurationException($"the secret of target {target.Name} is not an https URL");
 
     private static string Json(JsonObject body) => body.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
