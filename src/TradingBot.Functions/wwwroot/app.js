@@ -4,7 +4,7 @@
 (function () {
   var KEY = 'tradingbot.key';
   var LC = window.LightweightCharts;
-  var state = { markets: [], strategies: [], accounts: [], catalog: [], live: false, timers: {}, charts: {} };
+  var state = { markets: [], strategies: [], accounts: [], catalog: [], live: false, timers: {}, charts: {}, serverNow: Date.now() };
   var $ = function (id) { return document.getElementById(id); };
 
   function key() { return sessionStorage.getItem(KEY); }
@@ -121,7 +121,7 @@
     if (state.charts[id]) return state.charts[id];
     var container = $(id);
     var c = LC.createChart(container, {
-      autoSize: true, height: height, layout: { background: { color: '#171d24' }, textColor: '#d7dde4' },
+      autoSize: true, height: height, layout: { background: { color: '#171d24' }, textColor: '#d7dde4', attributionLogo: false },
       grid: { vertLines: { color: '#222a33' }, horzLines: { color: '#222a33' } },
       timeScale: { timeVisible: true, secondsVisible: false },
     });
@@ -203,7 +203,7 @@
   }
 
   function loadOrders() {
-    return Promise.all([get('/api/orders?status=active&pageSize=200'), get('/api/fills?pageSize=200&from=' + encodeURIComponent(new Date(Date.now() - 7 * 86400000).toISOString()))]).then(function (r) {
+    return Promise.all([get('/api/orders?status=active&pageSize=200'), get('/api/fills?pageSize=200&from=' + encodeURIComponent(new Date(state.serverNow - 7 * 86400000).toISOString()))]).then(function (r) {
       fill($('orders').tBodies[0], r[0].items.map(function (o) {
         var cancel = el('button', { type: 'button', class: 'ghost', text: 'Cancel' });
         cancel.addEventListener('click', function () {
@@ -385,7 +385,9 @@
   function start() {
     $('login').hidden = true;
     $('app').hidden = false;
-    loadStrategies().then(function () { return Promise.all([loadChart(), loadPortfolio(), loadOrders(), loadSignals(), loadRisk()]); })
+    // Windows ("the last 7 days") are measured on the server's clock, not this device's.
+    get('/api/health').then(function (health) { state.serverNow = Date.parse(health.time); })
+      .then(loadStrategies).then(function () { return Promise.all([loadChart(), loadPortfolio(), loadOrders(), loadSignals(), loadRisk()]); })
       .then(function () { document.body.setAttribute('data-loaded', 'true'); })
       .catch(showError);
     connect();
