@@ -91,6 +91,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IDisposable
             await ShotAsync(page, "dashboard-laptop");
 
             Assert.Equal("120", bars);
+            Assert.False(await page.IsVisibleAsync("#login"));
             Assert.Contains("overlays", legend, StringComparison.Ordinal);
             Assert.Contains("BTC/USDT", await page.TextContentAsync("#orders"), StringComparison.Ordinal);
             NoBrowserErrors();
