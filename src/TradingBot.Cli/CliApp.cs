@@ -11,6 +11,8 @@ public static class CliApp
     {
         var root = new RootCommand("TradingBot: backtest, optimise and operate the serverless crypto trading bot.");
         root.Subcommands.Add(BacktestCommand.Create(console));
+        root.Subcommands.Add(OptimizeCommand.Create(console));
+        root.Subcommands.Add(WalkForwardCommand.Create(console));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(VenueCommand.Create(console));
@@ -21,7 +23,12 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console);
+        return await InvokeAsync(Build(console), args, console, ct);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/>, mapping outcomes to exit codes.</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, IAnsiConsole console, CancellationToken ct = default)
+    {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

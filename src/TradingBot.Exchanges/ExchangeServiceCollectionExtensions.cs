@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using Polly;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Binance;
+using TradingBot.Exchanges.Coinbase;
 using TradingBot.Exchanges.Http;
+using TradingBot.Exchanges.Robinhood;
 
 namespace TradingBot.Exchanges;
 
@@ -22,6 +24,8 @@ public static class ExchangeServiceCollectionExtensions
     public static IServiceCollection AddExchanges(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVenue<BinanceExchange, BinanceOptions>(VenueIds.Binance, configuration, BinanceExchange.HttpSettings);
+        services.AddVenue<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase, configuration, CoinbaseExchange.HttpSettings);
+        services.AddVenue<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood, configuration, RobinhoodExchange.HttpSettings);
         return services;
     }
 

@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Venue}: API key restrictions checked (trading {CanTrade}, withdrawals {CanWithdraw})")]
     public static partial void KeyRestrictionsChecked(this ILogger logger, string venue, bool canTrade, bool canWithdraw);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue}: market {MarketId} skipped: {Reason}")]
+    public static partial void MarketSkipped(this ILogger logger, string venue, string marketId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue}: order {OrderId} was placed but could not be read back ({ErrorType}); returning what the venue acknowledged")]
+    public static partial void OrderNotReadBack(this ILogger logger, string venue, string orderId, string errorType);
 }

@@ -17,8 +17,11 @@ namespace TradingBot.Backtesting.Data;
 /// </summary>
 public static class CsvCandleReader
 {
+    private const int BlockSize = 1 << 20;
+    private const long ParallelThreshold = 4L << 20;
     private static readonly string[] TimeColumnNames = ["timestamp", "date", "time", "datetime", "open_time", "opentime"];
 
+    /// <summary>Reads a candle file. Large files are parsed on every core (results identical to a sequential read).</summary>
     public static Candle[] ReadFile(string path)
     {
         if (!System.IO.File.Exists(path))
@@ -26,70 +29,318 @@ public static class CsvCandleReader
             throw new FileNotFoundException($"Candle file '{path}' does not exist.", path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream);
-        return Read(reader, path, EstimateRows(stream.Length));
+        using var handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Parse(new ByteSource(handle, null), path);
     }
 
-    public static Candle[] Read(TextReader reader, string fileName, int expectedRows = 1024)
+    public static Candle[] Read(TextReader reader, string fileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var firstLine = reader.ReadLine();
+        return Parse(new ByteSource(null, System.Text.Encoding.UTF8.GetBytes(reader.ReadToEnd())), fileName);
+    }
+
+    private static Candle[] Parse(ByteSource source, string fileName)
+    {
+        var length = source.Length;
+        var head = new byte[(int)Math.Min(length, BlockSize)];
+        source.Read(0, head);
+        long position = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var lineNumber = 1;
-        while (firstLine is not null && firstLine.Length > 0 && string.IsNullOrWhiteSpace(firstLine))
+        string? firstLine = null;
+        long firstLineEnd = 0;
+        while (position < head.Length)
         {
-            firstLine = reader.ReadLine();
+            var newline = head.AsSpan((int)position).IndexOf((byte)'\n');
+            var end = newline < 0 ? head.Length : (int)position + newline;
+            var text = System.Text.Encoding.UTF8.GetString(head.AsSpan((int)position, end - (int)position)).TrimEnd('\r');
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                firstLine = text;
+                firstLineEnd = newline < 0 ? end : end + 1;
+                break;
+            }
+
+            position = end + 1;
             lineNumber++;
         }
 
-        if (string.IsNullOrEmpty(firstLine))
+        if (firstLine is null)
         {
             throw new CsvFormatException(fileName, lineNumber, null, "the file is empty: expected a header or candle rows");
         }
 
         var separator = DetectSeparator(firstLine);
         var layout = Layout.FromFirstLine(firstLine, separator, fileName, lineNumber);
-        var candles = new List<Candle>(Math.Max(16, expectedRows));
-        Span<Range> ranges = stackalloc Range[64];
-        var previousTime = DateTimeOffset.MinValue;
-        var previousLine = 0;
-        var pendingBlank = 0;
+        var dataStart = layout.HasHeader ? firstLineEnd : position;
+        var firstDataLine = layout.HasHeader ? lineNumber + 1 : lineNumber;
+        var ranges = SplitRanges(source, dataStart, length);
 
-        var line = layout.HasHeader ? reader.ReadLine() : firstLine;
-        if (layout.HasHeader)
+        // Pass 1: lines per range, so that every range knows its first row and line number.
+        var lineCounts = new int[ranges.Length];
+        Parallel.For(0, ranges.Length, k => lineCounts[k] = CountLines(source, ranges[k].Start, ranges[k].End, ranges[k].End == length));
+        var firstSlot = new int[ranges.Length + 1];
+        for (var k = 0; k < ranges.Length; k++)
         {
-            lineNumber++;
+            firstSlot[k + 1] = checked(firstSlot[k] + lineCounts[k]);
         }
 
-        for (; line is not null; line = reader.ReadLine(), lineNumber++)
+        // Pass 2: parse every range into its slots.
+        var candles = new Candle[firstSlot[^1]];
+        var blanks = new List<int>[ranges.Length];
+        var errors = new (int Slot, CsvFormatException Error)?[ranges.Length];
+        Parallel.For(0, ranges.Length, k =>
         {
-            if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
+            var context = new RangeParser(source, layout, separator, fileName, firstDataLine, candles);
+            (blanks[k], errors[k]) = context.Parse(ranges[k].Start, ranges[k].End, firstSlot[k]);
+        });
+
+        var firstError = errors.Where(e => e is not null).OrderBy(e => e!.Value.Slot).FirstOrDefault();
+        return Validate(candles, [.. blanks.SelectMany(b => b).Order()], firstError, layout, fileName, firstDataLine, lineNumber);
+    }
+
+    /// <summary>In file order: blank lines inside the data, time order and duplicates, then the first parse error.</summary>
+    private static Candle[] Validate(Candle[] candles, List<int> blanks, (int Slot, CsvFormatException Error)? firstError,
+        Layout layout, string fileName, int firstDataLine, int headerLine)
+    {
+        var limit = firstError?.Slot ?? candles.Length;
+        var blankIndex = 0;
+        var pendingBlank = -1;
+        var previous = -1;
+        var lastData = -1;
+        for (var slot = 0; slot < limit; slot++)
+        {
+            if (blankIndex < blanks.Count && blanks[blankIndex] == slot)
             {
-                pendingBlank = pendingBlank == 0 ? lineNumber : pendingBlank;
+                blankIndex++;
+                pendingBlank = pendingBlank < 0 ? slot : pendingBlank;
                 continue;
             }
 
-            if (pendingBlank != 0)
+            if (pendingBlank >= 0)
             {
-                throw new CsvFormatException(fileName, pendingBlank, null, "empty line inside the data");
+                throw new CsvFormatException(fileName, firstDataLine + pendingBlank, null, "empty line inside the data");
             }
 
-            var span = line.AsSpan();
-            var count = span.Split(ranges, separator);
+            if (previous >= 0 && candles[slot].Time <= candles[previous].Time)
+            {
+                var time = candles[slot].Time;
+                var before = candles[previous].Time;
+                throw new CsvFormatException(fileName, firstDataLine + slot, layout.TimeName, time == before
+                    ? $"duplicate timestamp {Format(time)} (also on line {firstDataLine + previous})"
+                    : $"timestamp {Format(time)} is earlier than {Format(before)} on line {firstDataLine + previous}: rows must be sorted by time");
+            }
+
+            previous = slot;
+            lastData = slot;
+        }
+
+        if (firstError is { } error)
+        {
+            throw error.Error;
+        }
+
+        if (lastData < 0)
+        {
+            throw new CsvFormatException(fileName, headerLine, null, "the file has a header but no candle rows");
+        }
+
+        if (lastData + 1 < candles.Length)
+        {
+            Array.Resize(ref candles, lastData + 1);
+        }
+
+        return candles;
+    }
+
+    private static (long Start, long End)[] SplitRanges(ByteSource source, long start, long end)
+    {
+        var count = end - start < ParallelThreshold ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 16);
+        var bounds = new List<long> { start };
+        Span<byte> probe = stackalloc byte[4096];
+        for (var k = 1; k < count; k++)
+        {
+            var position = Math.Max(bounds[^1], start + ((end - start) * k / count));
+            while (position < end)
+            {
+                var read = source.Read(position, probe[..(int)Math.Min(probe.Length, end - position)]);
+                var newline = probe[..read].IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    position += newline + 1;
+                    break;
+                }
+
+                position += read;
+            }
+
+            if (position < end && position > bounds[^1])
+            {
+                bounds.Add(position);
+            }
+        }
+
+        bounds.Add(end);
+        return [.. bounds.Zip(bounds.Skip(1))];
+    }
+
+    private static int CountLines(ByteSource source, long start, long end, bool endsFile)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            var lines = 0;
+            var lastByte = (byte)'\n';
+            for (var position = start; position < end;)
+            {
+                var read = source.Read(position, buffer.AsSpan(0, (int)Math.Min(BlockSize, end - position)));
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                lastByte = buffer[read - 1];
+                position += read;
+            }
+
+            return endsFile && lastByte != (byte)'\n' ? lines + 1 : lines;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Positional reads from a file handle (thread-safe) or from memory.</summary>
+    private sealed class ByteSource(Microsoft.Win32.SafeHandles.SafeFileHandle? handle, byte[]? bytes)
+    {
+        public long Length => handle is not null ? RandomAccess.GetLength(handle) : bytes!.Length;
+
+        public int Read(long offset, Span<byte> destination)
+        {
+            if (handle is not null)
+            {
+                var total = 0;
+                while (total < destination.Length)
+                {
+                    var read = RandomAccess.Read(handle, destination[total..], offset + total);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                }
+
+                return total;
+            }
+
+            var count = (int)Math.Min(destination.Length, bytes!.Length - offset);
+            bytes.AsSpan((int)offset, count).CopyTo(destination);
+            return count;
+        }
+    }
+
+    /// <summary>Parses the lines of one byte range into consecutive candle slots.</summary>
+    private sealed class RangeParser(ByteSource source, Layout layout, char separator, string fileName, int firstDataLine, Candle[] candles)
+    {
+        private readonly byte _separator = (byte)separator;
+
+        public (List<int> Blanks, (int Slot, CsvFormatException Error)? Error) Parse(long start, long end, int slot)
+        {
+            var blanks = new List<int>();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BlockSize * 2);
+            try
+            {
+                var carry = 0;
+                for (var position = start; position < end || carry > 0;)
+                {
+                    var read = position < end ? source.Read(position, buffer.AsSpan(carry, (int)Math.Min(BlockSize, end - position))) : 0;
+                    position += read;
+                    var filled = carry + read;
+                    var data = buffer.AsSpan(0, filled);
+                    var lineStart = 0;
+                    while (true)
+                    {
+                        var newline = data[lineStart..].IndexOf((byte)'\n');
+                        if (newline < 0)
+                        {
+                            break;
+                        }
+
+                        if (!ParseLine(data.Slice(lineStart, newline), slot, blanks, out var error))
+                        {
+                            return (blanks, (slot, error!));
+                        }
+
+                        slot++;
+                        lineStart += newline + 1;
+                    }
+
+                    carry = filled - lineStart;
+                    if (position >= end)
+                    {
+                        if (carry > 0 && !ParseLine(data[lineStart..], slot, blanks, out var error))
+                        {
+                            return (blanks, (slot, error!));
+                        }
+
+                        break;
+                    }
+
+                    if (carry >= BlockSize)
+                    {
+                        return (blanks, (slot, new CsvFormatException(fileName, firstDataLine + slot, null, "line longer than 1 MiB")));
+                    }
+
+                    data[lineStart..].CopyTo(buffer);
+                }
+
+                return (blanks, null);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private bool ParseLine(ReadOnlySpan<byte> line, int slot, List<int> blanks, out CsvFormatException? error)
+        {
+            error = null;
+            if (line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.Trim(" \t"u8).IsEmpty)
+            {
+                blanks.Add(slot);
+                return true;
+            }
+
+            try
+            {
+                ParseRow(line, firstDataLine + slot, out candles[slot]);
+                return true;
+            }
+            catch (CsvFormatException ex)
+            {
+                error = ex;
+                return false;
+            }
+        }
+
+        private void ParseRow(ReadOnlySpan<byte> line, int lineNumber, out Candle candle)
+        {
+            Span<Range> ranges = stackalloc Range[layout.FieldsToSplit];
+            var count = Split(line, ranges, _separator);
             if (count < layout.MinimumFields)
             {
                 throw new CsvFormatException(fileName, lineNumber, layout.FieldAfter(count),
                     $"missing value: the row has {count} fields but {layout.MinimumFields} are needed");
             }
 
-            var time = ParseTime(Unquote(span[ranges[layout.Time]]), fileName, lineNumber, layout.TimeName);
-            var open = ParsePrice(Unquote(span[ranges[layout.Open]]), fileName, lineNumber, layout.OpenName);
-            var high = ParsePrice(Unquote(span[ranges[layout.High]]), fileName, lineNumber, layout.HighName);
-            var low = ParsePrice(Unquote(span[ranges[layout.Low]]), fileName, lineNumber, layout.LowName);
-            var close = ParsePrice(Unquote(span[ranges[layout.Close]]), fileName, lineNumber, layout.CloseName);
-            var volume = layout.Volume >= 0 && layout.Volume < count
-                ? ParseNumber(Unquote(span[ranges[layout.Volume]]), fileName, lineNumber, layout.VolumeName, allowEmpty: true)
-                : 0m;
+            var time = Time(Unquote(line[ranges[layout.Time]]), lineNumber);
+            var open = Price(Unquote(line[ranges[layout.Open]]), lineNumber, layout.OpenName);
+            var high = Price(Unquote(line[ranges[layout.High]]), lineNumber, layout.HighName);
+            var low = Price(Unquote(line[ranges[layout.Low]]), lineNumber, layout.LowName);
+            var close = Price(Unquote(line[ranges[layout.Close]]), lineNumber, layout.CloseName);
+            var volume = layout.Volume >= 0 ? Number(Unquote(line[ranges[layout.Volume]]), lineNumber, layout.VolumeName) : 0m;
             if (volume < 0m)
             {
                 throw new CsvFormatException(fileName, lineNumber, layout.VolumeName, $"volume {volume} is negative");
@@ -110,27 +361,51 @@ public static class CsvCandleReader
                 throw new CsvFormatException(fileName, lineNumber, layout.CloseName, $"close {close} is outside low {low} .. high {high}");
             }
 
-            if (candles.Count > 0 && time <= previousTime)
+            candle = new Candle(time, open, high, low, close, volume);
+        }
+
+        private static int Split(ReadOnlySpan<byte> line, Span<Range> ranges, byte separator)
+        {
+            var count = 0;
+            var start = 0;
+            while (count < ranges.Length)
             {
-                throw new CsvFormatException(fileName, lineNumber, layout.TimeName, time == previousTime
-                    ? $"duplicate timestamp {Format(time)} (also on line {previousLine})"
-                    : $"timestamp {Format(time)} is earlier than {Format(previousTime)} on line {previousLine}: rows must be sorted by time");
+                var next = line[start..].IndexOf(separator);
+                if (next < 0)
+                {
+                    ranges[count++] = new Range(start, line.Length);
+                    break;
+                }
+
+                ranges[count++] = new Range(start, start + next);
+                start += next + 1;
             }
 
-            previousTime = time;
-            previousLine = lineNumber;
-            candles.Add(new Candle(time, open, high, low, close, volume));
+            return count;
         }
 
-        if (candles.Count == 0)
+        private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> field)
         {
-            throw new CsvFormatException(fileName, lineNumber, null, "the file has a header but no candle rows");
+            field = field.Trim(" \t"u8);
+            return field.Length >= 2 && field[0] == (byte)'"' && field[^1] == (byte)'"' ? field[1..^1].Trim(" \t"u8) : field;
         }
 
-        return [.. candles];
-    }
+        private DateTimeOffset Time(ReadOnlySpan<byte> text, int lineNumber) =>
+            FastTime.TryParseIso(text, out var time)
+                ? time
+                : ParseTime(System.Text.Encoding.UTF8.GetString(text), fileName, lineNumber, layout.TimeName);
 
-    private static int EstimateRows(long bytes) => (int)Math.Clamp(bytes / 40, 16, 50_000_000);
+        private decimal Price(ReadOnlySpan<byte> text, int lineNumber, string field)
+        {
+            var value = Number(text, lineNumber, field);
+            return value > 0m ? value : throw new CsvFormatException(fileName, lineNumber, field, $"price {value} must be positive");
+        }
+
+        private decimal Number(ReadOnlySpan<byte> text, int lineNumber, string field) =>
+            FastDecimal.TryParse(text, out var value)
+                ? value
+                : ParseNumber(System.Text.Encoding.UTF8.GetString(text), fileName, lineNumber, field);
+    }
 
     private static char DetectSeparator(string line)
     {
@@ -147,25 +422,13 @@ public static class CsvCandleReader
         return line.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
     }
 
-    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
-    {
-        field = field.Trim();
-        return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;
-    }
-
     private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private static decimal ParsePrice(ReadOnlySpan<char> text, string file, int line, string field)
-    {
-        var value = ParseNumber(text, file, line, field, allowEmpty: false);
-        return value > 0m ? value : throw new CsvFormatException(file, line, field, $"price {value} must be positive");
-    }
-
-    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field, bool allowEmpty)
+    private static decimal ParseNumber(ReadOnlySpan<char> text, string file, int line, string field)
     {
         if (text.IsEmpty)
         {
-            return allowEmpty ? 0m : throw new CsvFormatException(file, line, field, "missing value");
+            throw new CsvFormatException(file, line, field, "missing value");
         }
 
         if (FastDecimal.TryParse(text, out var value))
@@ -196,9 +459,19 @@ public static class CsvCandleReader
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
         {
-            // Digits only: Unix time. 10 digits = seconds (until 2286), 13 = milliseconds, 16 = microseconds.
+            // Eight digits are a compact ISO date (yyyyMMdd): as Unix seconds they would silently land in 1970-73.
+            if (text.Length == 8)
+            {
+                return DateTime.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+                    ? new DateTimeOffset(date, TimeSpan.Zero)
+                    : throw new CsvFormatException(file, line, field, $"'{text}' is neither a yyyyMMdd date nor a plausible Unix time");
+            }
+
+            // Otherwise digits are Unix time: 9-11 digits = seconds (1973..2286), 12-14 = milliseconds, 15-17 = microseconds.
             var ticks = text.Length switch
             {
+                < 8 => -1,
                 <= 11 => unix * TimeSpan.TicksPerSecond,
                 <= 14 => unix * TimeSpan.TicksPerMillisecond,
                 <= 17 => unix * TimeSpan.TicksPerMicrosecond,
@@ -209,10 +482,13 @@ public static class CsvCandleReader
                 return DateTimeOffset.UnixEpoch.AddTicks(ticks);
             }
 
-            throw new CsvFormatException(file, line, field, $"'{text}' is not a Unix time in seconds, milliseconds or microseconds");
+            throw new CsvFormatException(file, line, field,
+                $"'{text}' is not a Unix time in seconds (9-11 digits), milliseconds (12-14) or microseconds (15-17), nor a yyyyMMdd date");
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+        // Other ISO-8601 spellings (offset without a colon, comma fraction ...) only: a text such as 01/02/2024 would
+        // otherwise be read as the invariant culture's month/day and silently give the wrong date.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             return parsed;
@@ -249,7 +525,14 @@ public static class CsvCandleReader
 
         public string VolumeName { get; private init; } = "volume";
 
-        public int MinimumFields => new[] { Time, Open, High, Low, Close }.Max() + 1;
+        /// <summary>Fields a row must have: every column the layout reads, the volume included when there is one (computed once).</summary>
+        public int MinimumFields => _minimumFields ??= Math.Max(Math.Max(Math.Max(Time, Open), Math.Max(High, Low)), Math.Max(Close, Volume)) + 1;
+
+        /// <summary>Fields a row is split into: every column we read, plus one that collects the ignored rest.</summary>
+        public int FieldsToSplit => _fieldsToSplit ??= Math.Min(Math.Max(MinimumFields, Volume + 1) + 1, 64);
+
+        private int? _minimumFields;
+        private int? _fieldsToSplit;
 
         public string FieldAfter(int count)
         {
@@ -257,6 +540,11 @@ public static class CsvCandleReader
             {
                 [Time] = TimeName, [Open] = OpenName, [High] = HighName, [Low] = LowName, [Close] = CloseName,
             };
+            if (Volume >= 0)
+            {
+                byIndex[Volume] = VolumeName;
+            }
+
             return byIndex.FirstOrDefault(kv => kv.Key >= count).Value ?? CloseName;
         }
 

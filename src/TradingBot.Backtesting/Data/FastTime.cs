@@ -1,12 +1,22 @@
+using System.Numerics;
+
 namespace TradingBot.Backtesting.Data;
 
-/// <summary>Fast exact parser for the common ISO-8601 shapes: <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd[T ]HH:mm[:ss[.fffffff]]</c>, optional <c>Z</c> or <c>±HH:mm</c>.</summary>
+/// <summary>
+/// Fast exact parser for the common ISO-8601 shapes, from UTF-16 or UTF-8 text: <c>yyyy-MM-dd</c>,
+/// <c>yyyy-MM-dd[T ]HH:mm[:ss[.fffffff]]</c>, optional <c>Z</c> or <c>±HH:mm</c>. No zone means UTC.
+/// </summary>
 internal static class FastTime
 {
-    public static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset value)
+    public static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset value) => TryParseCore(s, out value);
+
+    public static bool TryParseIso(ReadOnlySpan<byte> utf8, out DateTimeOffset value) => TryParseCore(utf8, out value);
+
+    private static bool TryParseCore<T>(ReadOnlySpan<T> s, out DateTimeOffset value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = default;
-        if (s.Length < 10 || s[4] != '-' || s[7] != '-')
+        if (s.Length < 10 || At(s, 4) != '-' || At(s, 7) != '-')
         {
             return false;
         }
@@ -19,15 +29,15 @@ internal static class FastTime
         int hour = 0, minute = 0, second = 0;
         long fractionTicks = 0;
         var i = 10;
-        if (s.Length > 10 && (s[10] == 'T' || s[10] == ' '))
+        if (s.Length > 10 && At(s, 10) is 'T' or ' ')
         {
-            if (s.Length < 16 || s[13] != ':' || !TryDigits(s, 11, 2, out hour) || !TryDigits(s, 14, 2, out minute))
+            if (s.Length < 16 || At(s, 13) != ':' || !TryDigits(s, 11, 2, out hour) || !TryDigits(s, 14, 2, out minute))
             {
                 return false;
             }
 
             i = 16;
-            if (i < s.Length && s[i] == ':')
+            if (i < s.Length && At(s, i) == ':')
             {
                 if (!TryDigits(s, 17, 2, out second))
                 {
@@ -35,15 +45,15 @@ internal static class FastTime
                 }
 
                 i = 19;
-                if (i < s.Length && s[i] == '.')
+                if (i < s.Length && At(s, i) == '.')
                 {
                     i++;
                     var scale = TimeSpan.TicksPerSecond;
                     var start = i;
-                    while (i < s.Length && char.IsAsciiDigit(s[i]))
+                    while (i < s.Length && unchecked((uint)(At(s, i) - '0')) <= 9)
                     {
                         scale /= 10;
-                        fractionTicks += (s[i] - '0') * scale;
+                        fractionTicks += (At(s, i) - '0') * scale;
                         i++;
                     }
 
@@ -58,15 +68,15 @@ internal static class FastTime
         var offset = TimeSpan.Zero;
         if (i < s.Length)
         {
-            if (s[i] == 'Z' && i == s.Length - 1)
+            var c = At(s, i);
+            if (c == 'Z' && i == s.Length - 1)
             {
                 i++;
             }
-            else if ((s[i] == '+' || s[i] == '-') && s.Length - i == 6 && s[i + 3] == ':'
-                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om))
+            else if ((c == '+' || c == '-') && s.Length - i == 6 && At(s, i + 3) == ':'
+                && TryDigits(s, i + 1, 2, out var oh) && TryDigits(s, i + 4, 2, out var om) && om <= 59 && (oh * 60) + om <= 14 * 60)
             {
-                offset = new TimeSpan(oh, om, 0) * (s[i] == '-' ? -1 : 1);
-                i = s.Length;
+                offset = new TimeSpan(oh, om, 0) * (c == '-' ? -1 : 1);
             }
             else
             {
@@ -74,18 +84,27 @@ internal static class FastTime
             }
         }
 
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month)
-            || hour > 23 || minute > 59 || second > 59 || year < 1)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        value = new DateTimeOffset(local, offset).ToUniversalTime();
+        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks - offset.Ticks;
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(ticks, TimeSpan.Zero);
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    private static int At<T>(ReadOnlySpan<T> s, int index)
+        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[index]);
+
+    private static bool TryDigits<T>(ReadOnlySpan<T> s, int start, int count, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         if (start + count > s.Length)
@@ -95,7 +114,7 @@ internal static class FastTime
 
         for (var k = start; k < start + count; k++)
         {
-            var d = s[k] - '0';
+            var d = At(s, k) - '0';
             if ((uint)d > 9)
             {
                 return false;

@@ -4,7 +4,8 @@ namespace TradingBot.Backtesting.Data;
 
 /// <summary>
 /// A seeded geometric Brownian motion that emits OHLCV bars: each bar walks <see cref="SubSteps"/> log-normal steps
-/// (giving a realistic high/low), open = previous close, prices rounded to <see cref="Decimals"/> places. The same
+/// (giving a realistic high/low), open = previous close, prices and volume rounded to and written with exactly
+/// <see cref="Decimals"/> places. The same
 /// seed always yields the same bars (System.Random's seeded algorithm is fixed across .NET versions).
 /// </summary>
 public sealed class GeometricBrownianMotion
@@ -51,7 +52,7 @@ public sealed class GeometricBrownianMotion
         }
 
         var close = Round(_price);
-        var volume = Math.Round((decimal)Math.Exp(3.0 + NextGaussian()), Decimals);
+        var volume = WithScale(Math.Round((decimal)Math.Exp(3.0 + NextGaussian()), Decimals));
         return new Candle(time, open, high, low, close, volume);
     }
 
@@ -65,7 +66,10 @@ public sealed class GeometricBrownianMotion
         }
     }
 
-    private decimal Round(double price) => Math.Max(Math.Round((decimal)price, Decimals), 1m / Pow10(Decimals));
+    private decimal Round(double price) => WithScale(Math.Max(Math.Round((decimal)price, Decimals), 1m / Pow10(Decimals)));
+
+    /// <summary>The same value written with exactly <see cref="Decimals"/> places (100 → 100.000000), as in the sample files.</summary>
+    private decimal WithScale(decimal value) => value + new decimal(0, 0, 0, false, (byte)Decimals);
 
     private static decimal Pow10(int n)
     {

@@ -53,6 +53,9 @@ internal sealed class SimOrder
     public bool ShrinkToMargin { get; init; }
 
     public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
+
+    /// <summary>False once filled or cancelled (removed from the queue).</summary>
+    public bool IsActive { get; set; } = true;
 }
 
 /// <summary>An open trade in the simulated broker.</summary>
@@ -72,4 +75,7 @@ internal sealed class SimTrade
     public SimOrder? StopLossOrder { get; set; }
 
     public SimOrder? TakeProfitOrder { get; set; }
+
+    /// <summary>False once fully closed.</summary>
+    public bool IsOpen { get; set; } = true;
 }

@@ -20,6 +20,8 @@ internal sealed class SimulatedBroker
     private readonly List<SimTrade> _trades = [];
     private readonly List<BacktestTrade> _closedTrades = [];
     private readonly List<string> _warnings = [];
+    private readonly decimal _entryCostFactor;
+    private SimOrder[] _snapshot = new SimOrder[8];
     private decimal _openSize;
     private decimal _openCost;
 
@@ -28,6 +30,7 @@ internal sealed class SimulatedBroker
         _candles = candles;
         _options = options;
         Cash = options.Cash;
+        _entryCostFactor = 1m + options.Commission;
     }
 
     public decimal Cash { get; private set; }
@@ -55,7 +58,7 @@ internal sealed class SimulatedBroker
     public void PlaceEntry(int direction, decimal units, decimal marginFraction, decimal? limit, decimal? stop,
         decimal? stopLoss, decimal? takeProfit, string? reason)
     {
-        _orders.Add(new SimOrder
+        Enqueue(new SimOrder
         {
             Kind = SimOrderKind.Entry,
             Direction = direction,
@@ -70,24 +73,55 @@ internal sealed class SimulatedBroker
         });
     }
 
+    private void Enqueue(SimOrder order, bool front = false)
+    {
+        if (front)
+        {
+            _orders.Insert(0, order);
+        }
+        else
+        {
+            _orders.Add(order);
+        }
+    }
+
+    private void Remove(SimOrder order)
+    {
+        if (order.IsActive)
+        {
+            order.IsActive = false;
+            _orders.Remove(order);
+        }
+    }
+
     /// <summary>Queues market closes of every open trade at the front of the queue (they fill before new entries).</summary>
     public void CloseAll(ExitReason reason)
     {
         foreach (var trade in _trades)
         {
-            _orders.Insert(0, new SimOrder
+            Enqueue(new SimOrder
             {
                 Kind = SimOrderKind.Close,
                 Direction = -Math.Sign(trade.Size),
                 Units = Math.Abs(trade.Size),
                 Parent = trade,
                 ExitReason = reason,
-            });
+            }, front: true);
         }
     }
 
     /// <summary>Cancels pending entry orders (contingent and close orders stay).</summary>
-    public void CancelPendingEntries() => _orders.RemoveAll(o => o.Kind == SimOrderKind.Entry);
+    public void CancelPendingEntries()
+    {
+        for (var i = _orders.Count - 1; i >= 0; i--)
+        {
+            if (_orders[i].Kind == SimOrderKind.Entry)
+            {
+                _orders[i].IsActive = false;
+                _orders.RemoveAt(i);
+            }
+        }
+    }
 
     /// <summary>Processes the queue against bar <paramref name="bar"/>'s open, high and low.</summary>
     public void ProcessOrders(int bar)
@@ -96,9 +130,19 @@ internal sealed class SimulatedBroker
         var previousClose = _candles[Math.Max(bar - 1, 0)].Close;
         var reprocess = false;
 
-        foreach (var order in _orders.ToArray())
+        // Iterate over a snapshot (fills add and remove orders); a removed order is skipped by its flag.
+        var count = _orders.Count;
+        if (_snapshot.Length < count)
         {
-            if (!_orders.Contains(order))
+            _snapshot = new SimOrder[Math.Max(count, _snapshot.Length * 2)];
+        }
+
+        _orders.CopyTo(_snapshot);
+        for (var n = 0; n < count; n++)
+        {
+            var order = _snapshot[n];
+            _snapshot[n] = null!;
+            if (!order.IsActive)
             {
                 continue;
             }
@@ -163,9 +207,14 @@ internal sealed class SimulatedBroker
     /// <summary>Closes every trade at bar <paramref name="bar"/>'s close and zeroes cash (equity went to zero or below).</summary>
     public void Liquidate(int bar)
     {
-        foreach (var trade in _trades.ToArray())
+        while (_trades.Count > 0)
         {
-            CloseTrade(trade, _candles[bar].Close, bar, ExitReason.Liquidation);
+            CloseTrade(_trades[0], _candles[bar].Close, bar, ExitReason.Liquidation);
+        }
+
+        foreach (var order in _orders)
+        {
+            order.IsActive = false;
         }
 
         _orders.Clear();
@@ -174,7 +223,7 @@ internal sealed class SimulatedBroker
 
     private void FillParentOrder(SimOrder order, SimTrade parent, decimal price, int fillBar)
     {
-        if (_trades.Contains(parent))
+        if (parent.IsOpen)
         {
             var size = -Math.Sign(parent.Size) * Math.Min(Math.Abs(parent.Size), order.Units);
             ReduceTrade(parent, price, size, fillBar, order.ExitReason);
@@ -184,28 +233,28 @@ internal sealed class SimulatedBroker
         {
             if (parent.StopLossOrder is { } sl)
             {
-                _orders.Remove(sl);
+                Remove(sl);
             }
 
             if (parent.TakeProfitOrder is { } tp)
             {
-                _orders.Remove(tp);
+                Remove(tp);
             }
 
             parent.StopLossOrder = null;
             parent.TakeProfitOrder = null;
         }
 
-        _orders.Remove(order);
+        Remove(order);
     }
 
     /// <summary>Fills an entry; returns true when a market entry attached SL/TP orders (the queue is processed again).</summary>
     private bool FillEntry(SimOrder order, decimal price, int fillBar, int bar)
     {
-        _orders.Remove(order);
+        Remove(order);
         var direction = order.Direction;
-        var adjustedPrice = price * (1m + (direction * _options.Spread));
-        var unitCost = adjustedPrice * (1m + _options.Commission);
+        var adjustedPrice = _options.Spread == 0m ? price : price * (1m + (direction * _options.Spread));
+        var unitCost = _options.Commission == 0m ? adjustedPrice : adjustedPrice * _entryCostFactor;
 
         decimal units;
         if (order.MarginFraction > 0m)
@@ -224,10 +273,12 @@ internal sealed class SimulatedBroker
         }
 
         var need = direction * units;
-        foreach (var trade in _trades.ToArray())
+        for (var t = 0; t < _trades.Count;)
         {
+            var trade = _trades[t];
             if (Math.Sign(trade.Size) == direction)
             {
+                t++;
                 continue;
             }
 
@@ -240,6 +291,7 @@ internal sealed class SimulatedBroker
             {
                 ReduceTrade(trade, price, need, fillBar, ExitReason.Signal);
                 need = 0m;
+                t++;
             }
 
             if (need == 0m)
@@ -300,7 +352,7 @@ internal sealed class SimulatedBroker
                 Parent = opened,
                 ExitReason = stopReason,
             };
-            _orders.Insert(0, opened.StopLossOrder);
+            Enqueue(opened.StopLossOrder, front: true);
         }
 
         if (takeProfitLevel is { } takeProfit)
@@ -314,7 +366,7 @@ internal sealed class SimulatedBroker
                 Parent = opened,
                 ExitReason = ExitReason.TakeProfit,
             };
-            _orders.Add(opened.TakeProfitOrder);
+            Enqueue(opened.TakeProfitOrder);
         }
 
         var isMarket = order.Limit is null && order.Stop is null;
@@ -389,7 +441,7 @@ internal sealed class SimulatedBroker
         Math.Floor(quantity / _options.QuantityStep) * _options.QuantityStep;
 
     private decimal CommissionFor(decimal size, decimal price) =>
-        _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);
+        _options.Commission == 0m ? _options.FixedCommission : _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);
 
     private void ReduceTrade(SimTrade trade, decimal price, decimal size, int fillBar, ExitReason reason)
     {
@@ -420,14 +472,15 @@ internal sealed class SimulatedBroker
     private void CloseTrade(SimTrade trade, decimal price, int fillBar, ExitReason reason)
     {
         _trades.Remove(trade);
+        trade.IsOpen = false;
         if (trade.StopLossOrder is { } sl)
         {
-            _orders.Remove(sl);
+            Remove(sl);
         }
 
         if (trade.TakeProfitOrder is { } tp)
         {
-            _orders.Remove(tp);
+            Remove(tp);
         }
 
         _openSize -= trade.Size;

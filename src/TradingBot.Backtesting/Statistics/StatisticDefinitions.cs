@@ -52,7 +52,8 @@ public static class StatisticDefinitions
 
     private static string Money(decimal value) => value.ToString("0.00########", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset time) =>
+    /// <summary>A date for midnight times (daily data), else date and time, in UTC.</summary>
+    public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.TimeOfDay == TimeSpan.Zero
             ? time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

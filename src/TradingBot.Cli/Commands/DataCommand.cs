@@ -101,7 +101,16 @@ internal static class DataCommand
                 }
             }
 
-            var merged = CandleMerge.Merge(parts, parse.GetValue(inputs)!);
+            CandleMerge.Result merged;
+            try
+            {
+                merged = CandleMerge.Merge(parts, parse.GetValue(inputs)!);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new UsageException(ex.Message, ex);
+            }
+
             var path = parse.GetValue(output)!;
             using (var stream = OutputFile.Create(path, "--out"))
             using (var writer = new StreamWriter(stream))

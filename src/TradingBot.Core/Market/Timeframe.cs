@@ -23,6 +23,8 @@ public readonly record struct Timeframe
 
     public static Timeframe OneDay { get; } = new(TimeSpan.FromDays(1));
 
+    private static DateTimeOffset FirstMonday { get; } = new(1970, 1, 5, 0, 0, 0, TimeSpan.Zero);
+
     public static Timeframe Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -32,24 +34,35 @@ public readonly record struct Timeframe
             throw new FormatException($"'{text}' is not a timeframe; expected e.g. 1m, 15m, 1h, 1d.");
         }
 
-        return unit switch
+        try
         {
-            's' => new Timeframe(TimeSpan.FromSeconds(count)),
-            'm' => new Timeframe(TimeSpan.FromMinutes(count)),
-            'h' => new Timeframe(TimeSpan.FromHours(count)),
-            'd' => new Timeframe(TimeSpan.FromDays(count)),
-            'w' => new Timeframe(TimeSpan.FromDays(7L * count)),
-            _ => throw new FormatException($"'{text}' has an unknown unit '{unit}'; use s, m, h, d or w."),
-        };
+            return unit switch
+            {
+                's' => new Timeframe(TimeSpan.FromSeconds(count)),
+                'm' => new Timeframe(TimeSpan.FromMinutes(count)),
+                'h' => new Timeframe(TimeSpan.FromHours(count)),
+                'd' => new Timeframe(TimeSpan.FromDays(count)),
+                'w' => new Timeframe(TimeSpan.FromDays(7L * count)),
+                _ => throw new FormatException($"'{text}' has an unknown unit '{unit}'; use s, m, h, d or w."),
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw new FormatException($"'{text}' is too long for a timeframe.", ex);
+        }
     }
 
-    /// <summary>The start of the interval that contains <paramref name="time"/> (intervals aligned to the Unix epoch).</summary>
+    /// <summary>
+    /// The start of the interval that contains <paramref name="time"/>, in UTC. Intervals are aligned to the Unix
+    /// epoch, except whole weeks, which start on Monday 00:00 UTC like the weekly candles of exchanges and charting
+    /// tools (the epoch itself was a Thursday).
+    /// </summary>
     public DateTimeOffset Floor(DateTimeOffset time)
     {
-        var utc = time.ToUniversalTime();
-        var ticks = utc.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var origin = Duration.Ticks % TimeSpan.TicksPerDay == 0 && Duration.Days % 7 == 0 ? FirstMonday : DateTimeOffset.UnixEpoch;
+        var ticks = time.UtcTicks - origin.UtcTicks;
         var floored = ticks - (((ticks % Duration.Ticks) + Duration.Ticks) % Duration.Ticks);
-        return DateTimeOffset.UnixEpoch.AddTicks(floored);
+        return origin.AddTicks(floored);
     }
 
     public override string ToString()

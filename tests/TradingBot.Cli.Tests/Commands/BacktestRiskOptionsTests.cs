@@ -59,8 +59,8 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public void ResolveRisk_File_BindsOverTheLiveDefaultsWithNullsAndInheritingOverrides()
     {
-        using var folder = new CliHarness.TempFolder();
-        var file = Write(folder, "risk.json", """
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("risk.json", """
             {
               "Risk": {
                 "DailyLossLimit": null,
@@ -92,8 +92,8 @@ public sealed class BacktestRiskOptionsTests
         var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "risk.md"));
         var example = doc[doc.IndexOf("## Example `risk.json`", StringComparison.Ordinal)..];
         var start = example.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
-        using var folder = new CliHarness.TempFolder();
-        var file = Write(folder, "risk.json", example[start..example.IndexOf("```", start, StringComparison.Ordinal)]);
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("risk.json", example[start..example.IndexOf("```", start, StringComparison.Ordinal)]);
 
         var risk = Resolve("--risk", file)!;
 
@@ -107,8 +107,8 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public void ResolveRisk_FileWithoutRiskWrapper_IsTheSectionItself()
     {
-        using var folder = new CliHarness.TempFolder();
-        var file = Write(folder, "section.json", """{ "MaxDrawdown": 0.1, "AllowShort": true }""");
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("section.json", """{ "MaxDrawdown": 0.1, "AllowShort": true }""");
 
         var risk = Resolve("--risk", file)!;
 
@@ -131,7 +131,7 @@ public sealed class BacktestRiskOptionsTests
     [MemberData(nameof(BadArguments))]
     public async Task Backtest_BadRiskValue_ExitsTwoNamingTheOption(string[] arguments, string expected)
     {
-        var (code, output) = await CliHarness.RunAsync(["backtest", "--data", Goog, "--strategy", "sma-cross", .. arguments]);
+        var (code, output) = await CliRunner.RunAsync(["backtest", "--data", Goog, "--strategy", "sma-cross", .. arguments]);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -146,10 +146,10 @@ public sealed class BacktestRiskOptionsTests
     [InlineData("""{ "Risk": { """, "--risk:")]
     public async Task Backtest_BadRiskFile_ExitsTwoWithTheReason(string json, string expected)
     {
-        using var folder = new CliHarness.TempFolder();
-        var file = Write(folder, "risk.json", json);
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("risk.json", json);
 
-        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--risk", file);
+        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--risk", file);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -158,10 +158,10 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_LiveDefaults_PrintsRejectionsByReasonAndWritesThemToJson()
     {
-        using var folder = new CliHarness.TempFolder();
+        using var folder = new TemporaryFolder();
         var json = folder.File("result.json");
 
-        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30",
+        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30",
             "--risk", "live-defaults", "--json", json);
 
         Assert.Equal(ExitCodes.Success, code);
@@ -175,10 +175,10 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_StopLossShortcut_TradesExitByStopLoss()
     {
-        using var folder = new CliHarness.TempFolder();
+        using var folder = new TemporaryFolder();
         var json = folder.File("result.json");
 
-        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--stop-loss", "2%", "--json", json);
+        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross", "--stop-loss", "2%", "--json", json);
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Risk: no order rejected; 0 halt(s), 0 resume(s).", output, StringComparison.Ordinal);
@@ -191,17 +191,10 @@ public sealed class BacktestRiskOptionsTests
     [Fact]
     public async Task Backtest_WithoutRisk_PrintsNoRiskSummary()
     {
-        var (code, output) = await CliHarness.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross");
+        var (code, output) = await CliRunner.RunAsync("backtest", "--data", Goog, "--strategy", "sma-cross");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.DoesNotContain("Risk", output, StringComparison.Ordinal);
-    }
-
-    private static string Write(CliHarness.TempFolder folder, string name, string content)
-    {
-        var path = folder.File(name);
-        File.WriteAllText(path, content);
-        return path;
     }
 
     private static RiskOptions? Resolve(params string[] arguments)
