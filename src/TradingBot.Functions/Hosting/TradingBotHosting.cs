@@ -14,6 +14,7 @@ using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Pipeline;
+using TradingBot.Storage.Config;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage;
