@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Storage.Tables;
 
