@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(VenueCommand.Create(console));
+        root.Subcommands.Add(SecretsCommand.Create(console));
         return root;
     }
 

@@ -1,0 +1,144 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
+using TradingBot.Backtesting.Paper;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Risk;
+using TradingBot.Exchanges;
+using TradingBot.Exchanges.Binance;
+using TradingBot.Functions.Api;
+using TradingBot.Functions.Functions;
+using TradingBot.Functions.Invocation;
+using TradingBot.Functions.Pipeline;
+using TradingBot.Functions.Telemetry;
+using TradingBot.Functions.Venues;
+using TradingBot.Storage;
+using TradingBot.Storage.Secrets;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Functions.Hosting;
+
+/// <summary>All wiring of the function app: options (validated at start), storage, venues, risk, pipeline stages, functions, telemetry.</summary>
+public static class TradingBotHosting
+{
+    public const string AppInsightsConnection = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string AppInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    /// <summary>Paper venue settings (fees, slippage, starting balances, the simulated market's seed), as the CLI reads them.</summary>
+    public const string PaperSection = "Venues:Paper";
+
+    public static WebApplicationBuilder AddTradingBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
+        services.AddTradingBotStorage(configuration);
+        services.AddExchanges(configuration);
+        services.AddSingleton<IPostConfigureOptions<BinanceOptions>>(sp => new VenueCredentials<BinanceOptions>(VenueIds.Binance, sp.GetRequiredService<ISecretStore>()));
+        var paper = configuration.GetSection(PaperSection);
+        services.AddSingleton(paper.Get<PaperOptions>() ?? new PaperOptions());
+        services.AddSingleton<IPaperVenues, PaperAccounts>();
+        services.AddVenue(VenueIds.Paper, sp => PaperAccounts.Simulated(paper.GetValue("Seed", 42), sp.GetRequiredService<TableClients>(),
+            sp.GetRequiredService<PaperOptions>(), sp.GetRequiredService<TimeProvider>()));
+        var risk = RiskConfiguration.Bind(configuration);
+        services.AddSingleton(risk);
+        services.AddSingleton(new RiskGate(risk));
+
+        services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<IVenues, VenueDirectory>();
+        services.AddSingleton<MarketDataIngestor>();
+        services.AddSingleton<StrategyEvaluator>();
+        services.AddSingleton<ProtectiveExits>();
+        services.AddSingleton<RiskApprover>();
+        services.AddSingleton<RiskBookkeeper>();
+        services.AddSingleton<OrderExecutor>();
+        services.AddSingleton<OrderReconciler>();
+        services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton<IngestMarketData>();
+        services.AddSingleton<EvaluateStrategies>();
+        services.AddSingleton<ApplyRisk>();
+        services.AddSingleton<ExecuteOrders>();
+        services.AddSingleton<RecordFills>();
+        services.AddSingleton<ReconcileOrders>();
+
+        AddTelemetry(builder);
+        return builder;
+    }
+
+    public static WebApplication MapTradingBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapFunction<IngestMarketData>();
+        app.MapFunction<EvaluateStrategies>();
+        app.MapFunction<ApplyRisk>();
+        app.MapFunction<ExecuteOrders>();
+        app.MapFunction<RecordFills>();
+        app.MapFunction<ReconcileOrders>();
+        app.MapHealthApi();
+        if (string.IsNullOrEmpty(app.Configuration[AppInsightsConnection]))
+        {
+            app.MapPrometheusScrapingEndpoint();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Traces, metrics and logs through OpenTelemetry: to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
+    /// is set (Entra ID auth when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says <c>Authorization=AAD</c>), else a
+    /// Prometheus scrape endpoint at <c>/metrics</c>. Console logs go to stdout (the host logs stderr as errors), one line
+    /// per event with its scope (message id, correlation id). Outgoing HTTP spans keep the URL path only: venue query
+    /// strings carry signatures.
+    /// </summary>
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Error);
+        var connection = builder.Configuration[AppInsightsConnection];
+        var authentication = builder.Configuration[AppInsightsAuthentication];
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("tradingbot-functions"))
+            .WithTracing(t => t
+                .AddSource(PipelineMetrics.ActivitySourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                    activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path))))
+            .WithMetrics(m => m
+                .AddMeter(PipelineMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeScopes = true;
+            o.IncludeFormattedMessage = true;
+        });
+        if (string.IsNullOrEmpty(connection))
+        {
+            telemetry.WithMetrics(m => m.AddPrometheusExporter());
+            return;
+        }
+
+        void Configure(AzureMonitorExporterOptions o)
+        {
+            o.ConnectionString = connection;
+            if (authentication?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                var clientId = authentication.Split(';').Select(p => p.Split('=', 2)).FirstOrDefault(p => p.Length == 2 && p[0].Trim() == "ClientId")?[1];
+                o.Credential = TableServiceClientFactory.Credential(clientId);
+            }
+        }
+
+        telemetry.WithTracing(t => t.AddAzureMonitorTraceExporter(Configure)).WithMetrics(m => m.AddAzureMonitorMetricExporter(Configure));
+        builder.Logging.AddOpenTelemetry(o => o.AddAzureMonitorLogExporter(Configure));
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingBot.Functions.Pipeline;
+
+/// <summary>Section <c>Pipeline</c>: delivery, reconciliation and history settings (defaults are production values).</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>The subscriptions' maxDeliveryCount (infra/servicebus-topology.json): on that delivery a failure is recorded as poison.</summary>
+    [Range(1, 2000)]
+    public int MaxDeliveryCount { get; set; } = 10;
+
+    /// <summary>A claimed order younger than this is assumed in flight (another delivery is calling the venue).</summary>
+    public TimeSpan ClaimGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An order with an unknown outcome must stay unseen at the venue this long before it counts as never placed.</summary>
+    public TimeSpan NotFoundGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A never-placed order older than this (since risk approved it) is not resubmitted but expired: its signal is stale.</summary>
+    public TimeSpan MaxResubmitAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Submissions per order, the first included.</summary>
+    [Range(1, 10)]
+    public int MaxSubmitAttempts { get; set; } = 3;
+
+    /// <summary>Bars fed to a strategy beyond its warm-up when its state is rebuilt from stored candles.</summary>
+    [Range(0, 10_000)]
+    public int StrategyHistoryBars { get; set; } = 300;
+
+    /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>
+    [Range(1, 10_000)]
+    public int BackfillBars { get; set; } = 500;
+
+    /// <summary>How long sampled quotes are kept after aggregation.</summary>
+    public TimeSpan QuoteSampleRetention { get; set; } = TimeSpan.FromDays(2);
+}

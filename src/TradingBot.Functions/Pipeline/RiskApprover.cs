@@ -1,0 +1,236 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Execution;
+using TradingBot.Core.Indicators;
+using TradingBot.Core.Market;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Portfolio;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Risk.Events;
+using TradingBot.Core.Strategies;
+using TradingBot.Functions.Telemetry;
+using TradingBot.Functions.Venues;
+using TradingBot.Storage.Candles;
+using TradingBot.Storage.Ledger;
+using TradingBot.Storage.Risk;
+using TradingBot.Storage.Tables;
+using RiskDecision = TradingBot.Storage.Risk.RiskDecision;
+
+namespace TradingBot.Functions.Pipeline;
+
+/// <summary>
+/// The ApplyRisk stage around the pure <see cref="RiskGate"/>: builds its context from the account (venue balance,
+/// ledger positions plus the exposure reserved by approved-but-unfinished orders, the risk book), reviews the
+/// account (halts), turns the signal into an entry, an exit or nothing, and records the outcome. The risk book is
+/// written with its ETag (a lost race re-reads and decides again); the decision row (keyed by signal id) is the
+/// stage's inbox, so a redelivered signal gets the recorded decision back.
+/// </summary>
+public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, RiskStateStore books, LedgerStore ledger, CandleStore candles,
+    IVenues venues, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
+{
+    public const string NoChange = "no-change";
+    public const string VenueUnavailable = "venue-unavailable";
+    private const int Attempts = 6;
+
+    public async Task<RiskDecision> DecideAsync(SignalRaised signal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (await decisions.GetAsync(signal.Id, signal.CandleTime, ct) is { } recorded)
+        {
+            metrics.Duplicate(nameof(Functions.ApplyRisk));
+            return recorded;
+        }
+
+        var mode = venues.ModeOf(signal.Venue);
+        var account = TradingAccounts.For(signal.Venue, mode);
+        IExchange exchange;
+        Market? market;
+        try
+        {
+            exchange = venues.Trading(signal.Venue, mode);
+            market = (await exchange.LoadMarketsAsync(false, ct)).GetValueOrDefault(signal.Symbol);
+        }
+        catch (ExchangeError ex)
+        {
+            return await RecordAsync(Outcome(signal, false, VenueUnavailable, $"{ex.GetType().Name}: {ex.Message}"), ct);
+        }
+
+        if (market is null)
+        {
+            return await RecordAsync(Outcome(signal, false, RiskReason.VenueLimits.ToCode(), $"{signal.Venue} has no market {signal.Symbol}."), ct);
+        }
+
+        var atr = await AtrAsync(signal, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var book = await books.GetAsync(account, ct);
+            var recovered = book?.Pending.Values.Where(p => p.Order.CausationId == signal.Id).Select(p => p.Order).OrderBy(o => o.Leg).ToList();
+            if (recovered is { Count: > 0 })
+            {
+                return await RecordAsync(Outcome(signal, true, "approved", "recorded by an interrupted earlier delivery") with { Orders = recovered }, ct);
+            }
+
+            var positions = await ledger.GetPositionsAsync(account, ct);
+            var balance = await exchange.FetchBalanceAsync(ct);
+            var (context, current) = Context(account, book, positions, balance, signal, now);
+            var review = gate.ReviewAccount(context);
+            context = context with { State = context.State.Apply(review.Events) };
+            var (outcome, pending, events) = Evaluate(signal, context, positions, market, atr, now);
+            var legs = review.Orders.Select((order, i) => Pending(signal, order, i + 1, now)).ToList();
+            pending.AddRange(legs);
+            var updated = current with
+            {
+                State = context.State.Apply(events).Apply(legs.Select(_ => (RiskEvent)new OrderPlaced(now, signal.Symbol, RiskOrderPurpose.Exit)))
+                    .Prune(now - gate.Options.Lookback),
+                Pending = current.Pending.SetItems(pending.Select(p => KeyValuePair.Create(p.Order.Id, p))),
+            };
+            try
+            {
+                await books.SaveAsync(updated, ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                continue;
+            }
+
+            return await RecordAsync(outcome with { Orders = [.. pending.Select(p => p.Order).OrderBy(o => o.Leg)] }, ct);
+        }
+    }
+
+    private (RiskDecision Outcome, List<PendingOrder> Pending, IReadOnlyList<RiskEvent> Events) Evaluate(SignalRaised signal, RiskContext context,
+        IReadOnlyList<Position> positions, Market market, decimal? atr, DateTimeOffset now)
+    {
+        var held = positions.FirstOrDefault(p => p.Symbol == signal.Symbol)?.Quantity ?? 0m;
+        if (signal.StrategyId == ProtectiveExits.StrategyId)
+        {
+            if (held == 0m)
+            {
+                return (Outcome(signal, false, NoChange, $"{signal.Reason}, but there is no {signal.Symbol} position any more."), [], []);
+            }
+
+            var exit = new PendingOrder(OrderApproved.For(signal, held > 0m ? OrderSide.Sell : OrderSide.Buy,
+                Math.Abs(held), now), RiskOrderPurpose.Exit) { StopOut = signal.Strategy != "take-profit" };
+            return (Outcome(signal, true, "approved", $"{signal.Reason}: exit {Precision.ToWire(Math.Abs(held))} {signal.Symbol} at market."), [exit],
+                [new OrderPlaced(now, signal.Symbol, RiskOrderPurpose.Exit)]);
+        }
+
+        var wantsLong = signal.Target == TargetPosition.Long;
+        var wantsShort = signal.Target == TargetPosition.Short;
+        if ((wantsLong && held > 0m) || (wantsShort && held < 0m) || (signal.Target == TargetPosition.Flat && held == 0m))
+        {
+            return (Outcome(signal, false, NoChange, $"Already {signal.Target.ToString().ToLowerInvariant()} in {signal.Symbol}."), [], []);
+        }
+
+        Core.Risk.RiskDecision decision;
+        if (held != 0m)
+        {
+            var own = context with
+            {
+                Positions = new Dictionary<Symbol, RiskPosition> { [signal.Symbol] = new(signal.Symbol, held, AverageCost(positions, signal.Symbol), signal.Price) },
+            };
+            decision = gate.EvaluateExit(signal.Strategy, signal.Symbol, own);
+        }
+        else
+        {
+            decision = gate.EvaluateEntry(new EntryRequest(signal.Strategy, signal.Symbol, wantsLong ? OrderSide.Buy : OrderSide.Sell, signal.Price, market) { Atr = atr },
+                context);
+        }
+
+        if (!decision.IsApproved)
+        {
+            return (Outcome(signal, false, decision.Code!, decision.Message), [], []);
+        }
+
+        var order = new PendingOrder(OrderApproved.For(signal, decision.Order.Side, decision.Order.Quantity, now), decision.Order.Purpose)
+        {
+            Exits = decision.Order.Exits,
+        };
+        return (Outcome(signal, true, "approved", decision.Message), [order], decision.Events);
+    }
+
+    private static PendingOrder Pending(SignalRaised signal, RiskOrder order, int leg, DateTimeOffset now) =>
+        new(OrderApproved.For(signal, order.Side, order.Quantity, now, leg, order.Symbol, order.ReferencePrice), order.Purpose);
+
+    /// <summary>
+    /// The gate's view of the account: cash of the signal's quote currency from the venue, positions from the ledger
+    /// marked at the signal price (others at their last fill), reserved entries added to their symbol's position.
+    /// </summary>
+    private static (RiskContext Context, RiskBook Book) Context(string account, RiskBook? book, IReadOnlyList<Position> positions, Balance balance,
+        SignalRaised signal, DateTimeOffset now)
+    {
+        var quote = signal.Symbol.Quote;
+        var cash = balance[quote];
+        var marks = positions.ToDictionary(p => p.Symbol, p => p.Symbol == signal.Symbol ? signal.Price : p.LastPrice);
+        var equity = cash.Total + positions.Where(p => p.Symbol.Quote == quote).Sum(p => p.Quantity * marks[p.Symbol]);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var current = book ?? new RiskBook(account, RiskState.Start(equity));
+        if (current.Day != today)
+        {
+            current = current with { Day = today, DayStartEquity = equity };
+        }
+
+        var exposure = positions.Where(p => !p.IsFlat).ToDictionary(p => p.Symbol, p => new RiskPosition(p.Symbol, p.Quantity, p.AverageCost, marks[p.Symbol]));
+        foreach (var reserved in current.Pending.Values.Where(p => p.Purpose == RiskOrderPurpose.Entry).Select(p => p.Order))
+        {
+            var signed = reserved.Side == OrderSide.Buy ? reserved.Amount : -reserved.Amount;
+            exposure[reserved.Symbol] = exposure.TryGetValue(reserved.Symbol, out var open)
+                ? open with { Quantity = open.Quantity + signed }
+                : new RiskPosition(reserved.Symbol, signed, reserved.ReferencePrice, reserved.Symbol == signal.Symbol ? signal.Price : reserved.ReferencePrice);
+        }
+
+        var context = new RiskContext
+        {
+            Now = now,
+            TradingDay = today,
+            Equity = equity,
+            AvailableCash = cash.Free,
+            Positions = exposure,
+            DayStartEquity = current.DayStartEquity,
+            RealizedPnLToday = equity - current.DayStartEquity,
+            LastCandleAt = signal.At,
+            State = current.State,
+        };
+        return (context, current);
+    }
+
+    private async Task<decimal?> AtrAsync(SignalRaised signal, CancellationToken ct)
+    {
+        var limits = gate.Options.For(signal.Strategy);
+        if (!limits.NeedsAtr)
+        {
+            return null;
+        }
+
+        var window = await candles.GetWindowAsync(signal.Venue, signal.Symbol, signal.Timeframe, signal.CandleTime, (limits.AtrPeriod * 3) + 1, ct);
+        var atr = new Atr(limits.AtrPeriod);
+        foreach (var bar in window)
+        {
+            atr.Update((double)bar.High, (double)bar.Low, (double)bar.Close);
+        }
+
+        return atr.IsReady ? (decimal)atr.Value : null;
+    }
+
+    private async Task<RiskDecision> RecordAsync(RiskDecision decision, CancellationToken ct)
+    {
+        var stored = await decisions.AddAsync(decision, ct);
+        metrics.RiskDecision(stored.Approved, stored.Code);
+        if (stored.Approved)
+        {
+            logger.OrderApproved(stored.StrategyId, stored.Symbol, stored.Orders.Count, stored.Message);
+        }
+        else
+        {
+            logger.OrderNotApproved(stored.StrategyId, stored.Symbol, stored.Code, stored.Message);
+        }
+
+        return stored;
+    }
+
+    private RiskDecision Outcome(SignalRaised signal, bool approved, string code, string message) =>
+        new(signal.Id, signal.CorrelationId, signal.StrategyId, signal.Venue, signal.Symbol.ToString(), signal.CandleTime, approved, code, message,
+            time.GetUtcNow());
+
+    private static decimal AverageCost(IReadOnlyList<Position> positions, Symbol symbol) =>
+        positions.FirstOrDefault(p => p.Symbol == symbol)?.AverageCost ?? 0m;
+}

@@ -1,0 +1,57 @@
+using TradingBot.Core.Execution;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Risk.Events;
+using TradingBot.Storage.Risk;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Functions.Pipeline;
+
+/// <summary>
+/// Tells risk how its approved orders ended (RecordFills, on each final <see cref="OrderUpdated"/>): the reservation is
+/// released; a filled entry sets the position's protective levels from its average fill price
+/// (<see cref="RiskGate.OnEntryFilled"/>); a filled exit closes the position (cooldown, StoplossGuard). ETag-checked;
+/// applying the same final update twice changes nothing (the reservation is gone after the first).
+/// </summary>
+public sealed class RiskBookkeeper(RiskStateStore books)
+{
+    private const int Attempts = 6;
+
+    public async Task<bool> OnOrderFinishedAsync(OrderUpdated update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (!update.State.IsTerminal())
+        {
+            return false;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var book = await books.GetAsync(update.Account, ct);
+            if (book is null || !book.Pending.TryGetValue(update.OrderId, out var pending))
+            {
+                return false;
+            }
+
+            IReadOnlyList<RiskEvent> events = update.Filled <= 0m ? []
+                : pending.Purpose == RiskOrderPurpose.Entry
+                    ? RiskGate.OnEntryFilled(
+                        new RiskOrder(pending.Order.StrategyId, update.Symbol, update.Side, update.Filled, pending.Order.ReferencePrice, RiskOrderPurpose.Entry)
+                        {
+                            Exits = pending.Exits,
+                        },
+                        update.AveragePrice ?? pending.Order.ReferencePrice,
+                        update.At)
+                    : [new PositionClosed(update.At, update.Symbol, pending.StopOut)];
+            try
+            {
+                await books.SaveAsync(book with { State = book.State.Apply(events), Pending = book.Pending.Remove(update.OrderId) }, ct);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // Another writer changed the book: re-read and apply again.
+            }
+        }
+    }
+}

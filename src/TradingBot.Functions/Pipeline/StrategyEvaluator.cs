@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using TradingBot.Core.Market;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Strategies;
+using TradingBot.Functions.Telemetry;
+using TradingBot.Storage.Candles;
+using TradingBot.Storage.Config;
+using TradingBot.Storage.Signals;
+
+namespace TradingBot.Functions.Pipeline;
+
+/// <summary>
+/// Evaluates every enabled strategy of a closed candle's market. Each strategy is rebuilt from scratch from a fixed
+/// window of stored candles ending with this one (its warm-up plus <see cref="PipelineOptions.StrategyHistoryBars"/>),
+/// so evaluating the same candle again gives the same signal. A strategy that answers on this bar raises a
+/// <see cref="SignalRaised"/> (stored, id derived from candle id + strategy id).
+/// </summary>
+public sealed class StrategyEvaluator(ConfigStore config, CandleStore candles, SignalStore signals, IOptions<PipelineOptions> options,
+    PipelineMetrics metrics, ILogger<StrategyEvaluator> logger)
+{
+    public async Task<IReadOnlyList<SignalRaised>> EvaluateAsync(CandleClosed candle, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(candle);
+        var configured = (await config.ListStrategiesAsync(ct))
+            .Where(s => s.Enabled && s.Venue == candle.Venue && s.Symbol == candle.Symbol && s.Timeframe == candle.Timeframe)
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        var instances = new List<(StrategyConfig Config, StrategyDefinition Definition, IStrategy Strategy)>();
+        foreach (var strategy in configured)
+        {
+            if (Create(strategy) is { } instance)
+            {
+                instances.Add((strategy, instance.Definition, instance.Strategy));
+            }
+        }
+
+        if (instances.Count == 0)
+        {
+            return [];
+        }
+
+        var longest = instances.Max(i => Bars(i.Strategy));
+        var loaded = await candles.GetWindowAsync(candle.Venue, candle.Symbol, candle.Timeframe, candle.OpenTime, longest, ct);
+        var history = loaded.Where(c => c.Time < candle.OpenTime).Append(candle.Candle).ToList();
+        var raised = new List<SignalRaised>();
+        foreach (var (strategy, definition, instance) in instances)
+        {
+            var first = candle.OpenTime - (candle.Timeframe.Duration * (Bars(instance) - 1));
+            var window = history.Where(c => c.Time >= first).ToList();
+            if (window.Count - 1 < instance.WarmupBars)
+            {
+                logger.StrategyWarmingUp(strategy.Id, window.Count, instance.WarmupBars + 1);
+                continue;
+            }
+
+            StrategySignal? signal = null;
+            foreach (var bar in window)
+            {
+                signal = instance.OnCandle(bar);
+            }
+
+            if (signal is { } answer)
+            {
+                var message = SignalRaised.For(candle, strategy.Id, definition.Name, answer);
+                raised.Add(message);
+                metrics.SignalRaised(strategy.Id, answer.Target.ToString());
+                logger.SignalRaised(strategy.Id, candle.Symbol, answer.Target, answer.Reason, message.Id);
+            }
+        }
+
+        await signals.SaveAsync(raised, ct);
+        return raised;
+    }
+
+    private int Bars(IStrategy strategy) => strategy.WarmupBars + 1 + options.Value.StrategyHistoryBars;
+
+    private (StrategyDefinition Definition, IStrategy Strategy)? Create(StrategyConfig strategy)
+    {
+        if (!StrategyCatalog.TryGet(strategy.Strategy, out var definition))
+        {
+            logger.StrategyMisconfigured(strategy.Id, $"unknown strategy '{strategy.Strategy}' (known: {string.Join(", ", StrategyCatalog.Names)})");
+            return null;
+        }
+
+        try
+        {
+            return (definition, definition.Create(strategy.Parameters));
+        }
+        catch (ArgumentException ex)
+        {
+            logger.StrategyMisconfigured(strategy.Id, ex.Message);
+            return null;
+        }
+    }
+}

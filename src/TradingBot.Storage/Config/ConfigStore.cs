@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using TradingBot.Core.Market;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Config;
+
+/// <summary>
+/// Markets (<c>PK = venue</c>, <c>RK = BTC-USDT|1m</c>) and strategies (<c>PK = "strategy"</c>, <c>RK = id</c>).
+/// Both tables are small and read whole by the timer and the strategy stage.
+/// </summary>
+public sealed class ConfigStore(TableClients tables)
+{
+    public const string StrategyPartition = "strategy";
+
+    public async Task<IReadOnlyList<MarketConfig>> ListMarketsAsync(CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Markets, ct);
+        var markets = new List<MarketConfig>();
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            markets.Add(new MarketConfig(row.PartitionKey, Symbol.Parse(row.GetText("Symbol")), Timeframe.Parse(row.GetText("Timeframe")),
+                row.GetBoolean("Enabled") ?? false)
+            {
+                LastCandleTime = row.GetTimeOrNull("LastCandleTime"),
+            });
+        }
+
+        return markets;
+    }
+
+    public async Task UpsertMarketAsync(MarketConfig market, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var table = await tables.GetAsync(TableNames.Markets, ct);
+        var row = new TableEntity(TableKeys.Escape(market.Venue), MarketKey(market.Symbol, market.Timeframe))
+        {
+            ["Symbol"] = market.Symbol.ToString(),
+            ["Timeframe"] = market.Timeframe.ToString(),
+            ["Enabled"] = market.Enabled,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>Advances the ingestion cursor (merge: leaves the rest of the row alone).</summary>
+    public async Task SetLastCandleTimeAsync(string venue, Symbol symbol, Timeframe timeframe, DateTimeOffset openTime, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Markets, ct);
+        var row = new TableEntity(TableKeys.Escape(venue), MarketKey(symbol, timeframe)) { ["LastCandleTime"] = openTime.ToUniversalTime() };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+    }
+
+    public async Task<IReadOnlyList<StrategyConfig>> ListStrategiesAsync(CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Strategies, ct);
+        var strategies = new List<StrategyConfig>();
+        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == StrategyPartition, cancellationToken: ct))
+        {
+            strategies.Add(ToStrategy(row));
+        }
+
+        return strategies;
+    }
+
+    public async Task<StrategyConfig?> GetStrategyAsync(string id, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Strategies, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StrategyPartition, TableKeys.Escape(id), cancellationToken: ct);
+        return row.HasValue && row.Value is { } entity ? ToStrategy(entity) : null;
+    }
+
+    /// <summary>
+    /// Writes a strategy. With <see cref="StrategyConfig.ETag"/> set it is a compare-and-set (412 →
+    /// <see cref="ConcurrencyConflictException"/>); without, an upsert. Returns the stored version.
+    /// </summary>
+    public async Task<StrategyConfig> SaveStrategyAsync(StrategyConfig strategy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var table = await tables.GetAsync(TableNames.Strategies, ct);
+        var row = new TableEntity(StrategyPartition, TableKeys.Escape(strategy.Id))
+        {
+            ["Strategy"] = strategy.Strategy,
+            ["Venue"] = strategy.Venue,
+            ["Symbol"] = strategy.Symbol.ToString(),
+            ["Timeframe"] = strategy.Timeframe.ToString(),
+            ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters),
+            ["Enabled"] = strategy.Enabled,
+        };
+        try
+        {
+            var response = strategy.ETag is { } etag
+                ? await table.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, ct)
+                : await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+            return strategy with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.IsPreconditionFailed())
+        {
+            throw new ConcurrencyConflictException($"Strategy '{strategy.Id}' was changed by someone else.", ex);
+        }
+    }
+
+    public static string MarketKey(Symbol symbol, Timeframe timeframe) => TableKeys.Compose(symbol.ToKey(), timeframe.ToString());
+
+    private static StrategyConfig ToStrategy(TableEntity row)
+    {
+        Dictionary<string, double> parameters;
+        try
+        {
+            parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(row.GetString("Parameters") ?? "{}") ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new StoredDataException($"{TableValues.Where(row)} field Parameters: {ex.Message}", ex);
+        }
+
+        return new StrategyConfig(TableKeys.Unescape(row.RowKey), row.GetText("Strategy"), row.GetText("Venue"),
+            Symbol.Parse(row.GetText("Symbol")), Timeframe.Parse(row.GetText("Timeframe")), row.GetBoolean("Enabled") ?? false)
+        {
+            Parameters = parameters,
+            ETag = row.ETag.ToString(),
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Inbox;
+
+/// <summary>
+/// Processed-message inbox: <c>PK = function</c>, <c>RK = message id</c>, with the outputs the first processing
+/// produced (JSON, split over columns of 30,000 characters). A redelivered message replays those outputs instead of
+/// being processed again, so downstream sees identical messages even if configuration changed in between.
+/// </summary>
+public sealed class InboxStore(TableClients tables)
+{
+    private const int ChunkLength = 30_000;
+    private const int MaxChunks = 30;
+
+    /// <summary>The recorded outputs JSON of <paramref name="messageId"/> in <paramref name="function"/>, or null if not processed.</summary>
+    public async Task<string?> FindAsync(string function, string messageId, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Inbox, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(function), TableKeys.Escape(messageId), cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } entity)
+        {
+            return null;
+        }
+
+        var chunks = entity.GetInt32("Chunks") ?? 0;
+        var builder = new StringBuilder();
+        for (var i = 0; i < chunks; i++)
+        {
+            builder.Append(entity.GetText("Outputs" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Records the outputs of a processed message; the first record wins (a concurrent duplicate is ignored).</summary>
+    public async Task RecordAsync(string function, string messageId, string correlationId, string outputsJson, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outputsJson);
+        var chunks = outputsJson.Chunk(ChunkLength).Select(c => new string(c)).ToList();
+        if (chunks.Count > MaxChunks)
+        {
+            throw new ArgumentException($"Outputs of {messageId} are too large to record ({outputsJson.Length} characters).", nameof(outputsJson));
+        }
+
+        var table = await tables.GetAsync(TableNames.Inbox, ct);
+        var row = new TableEntity(TableKeys.Escape(function), TableKeys.Escape(messageId))
+        {
+            ["CorrelationId"] = correlationId,
+            ["ProcessedAt"] = at,
+            ["Chunks"] = chunks.Count,
+        };
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            row["Outputs" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = chunks[i];
+        }
+
+        try
+        {
+            await table.AddEntityAsync(row, ct);
+        }
+        catch (RequestFailedException ex) when (ex.IsConflict())
+        {
+            // A concurrent delivery recorded it first; both computed the same deterministic outputs.
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Azure;
+using Azure.Data.Tables;
+using TradingBot.Backtesting.Paper;
+using TradingBot.Core.Exchange;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Paper;
+
+/// <summary>
+/// A paper account in table <c>PaperAccounts</c>, one partition per account (<c>PK = paper-binance</c>):
+/// <c>RK = balances</c> (JSON), <c>sequence</c> (order numbers), <c>order|id</c> (the order as JSON, with
+/// <c>IsOpen</c>), <c>client|client order id</c> (pointer to the order id), <c>trade|order id|trade id</c>. Every
+/// commit is one entity-group transaction (balances, order, pointer, new trades together). The balances row is
+/// written with the ETag it was read with, so two instances trading the same account cannot lose an update: the
+/// loser gets a <see cref="ConcurrencyConflictException"/> (transient: the order is looked up by client order id).
+/// </summary>
+public sealed class TablePaperAccountStore(TableClients tables, string account) : IPaperAccountStore
+{
+    private const string BalancesKey = "balances";
+    private const string SequenceKey = "sequence";
+    private readonly string _partition = TableKeys.Escape(account);
+    private ETag? _balancesVersion;
+    private bool _balancesExist;
+
+    public async Task<IReadOnlyDictionary<string, CurrencyBalance>?> GetBalancesAsync(CancellationToken ct)
+    {
+        var row = await FindAsync(BalancesKey, ct);
+        _balancesExist = row is not null;
+        _balancesVersion = row?.ETag;
+        return row is null ? null : StorageJson.Read<Dictionary<string, CurrencyBalance>>(row, "Balances");
+    }
+
+    public async Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
+        await FindAsync(OrderKey(id), ct) is { } row ? StorageJson.Read<Order>(row, "Order") : null;
+
+    public async Task<Order?> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken ct) =>
+        await FindAsync(ClientKey(clientOrderId), ct) is { } pointer ? await GetOrderAsync(pointer.GetText("OrderId"), ct) : null;
+
+    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken ct)
+    {
+        var orders = await RangeAsync("order|", ct);
+        return [.. orders.Where(r => r.GetBoolean("IsOpen") == true).Select(r => StorageJson.Read<Order>(r, "Order"))
+            .OrderBy(o => o.Timestamp).ThenBy(o => o.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<Trade>> GetTradesAsync(CancellationToken ct) =>
+        [.. (await RangeAsync("trade|", ct)).Select(r => StorageJson.Read<Trade>(r, "Trade")).OrderBy(t => t.Timestamp).ThenBy(t => t.Id, StringComparer.Ordinal)];
+
+    public async Task<long> NextOrderNumberAsync(CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.PaperAccounts, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await FindAsync(SequenceKey, ct);
+            var next = (row?.GetInt64("Next") ?? 0L) + 1L;
+            var entity = new TableEntity(_partition, SequenceKey) { ["Next"] = next };
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddEntityAsync(entity, ct);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct);
+                }
+
+                return next;
+            }
+            catch (RequestFailedException ex) when (ex.IsRace() && attempt < 10)
+            {
+                // Another instance took this number: read and try the next one.
+            }
+        }
+    }
+
+    public async Task CommitAsync(IReadOnlyDictionary<string, CurrencyBalance> balances, Order? order, IReadOnlyList<Trade> newTrades, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(balances);
+        ArgumentNullException.ThrowIfNull(newTrades);
+        var table = await tables.GetAsync(TableNames.PaperAccounts, ct);
+        var balanceRow = new TableEntity(_partition, BalancesKey) { ["Balances"] = StorageJson.Write(balances), ["Account"] = account };
+        var actions = new List<TableTransactionAction>
+        {
+            _balancesVersion is { } version
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, balanceRow, version)
+                : new TableTransactionAction(_balancesExist ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, balanceRow),
+        };
+        if (order is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(_partition, OrderKey(order.Id))
+            {
+                ["Order"] = StorageJson.Write(order),
+                ["ClientOrderId"] = order.ClientOrderId,
+                ["IsOpen"] = order.Status == OrderStatus.Open,
+            }));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(_partition, ClientKey(order.ClientOrderId)) { ["OrderId"] = order.Id }));
+        }
+
+        actions.AddRange(newTrades.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(_partition, "trade|" + TableKeys.Compose(t.OrderId, t.Id)) { ["Trade"] = StorageJson.Write(t) })));
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, ct);
+            _balancesVersion = response.Value[0].Headers.ETag;
+            _balancesExist = true;
+        }
+        catch (RequestFailedException ex) when (ex.IsRace())
+        {
+            _balancesVersion = null;
+            throw new ConcurrencyConflictException($"Paper account {account} changed in another instance (HTTP {ex.Status}).", ex);
+        }
+    }
+
+    private static string OrderKey(string id) => "order|" + TableKeys.Escape(id);
+
+    private static string ClientKey(string clientOrderId) => "client|" + TableKeys.Escape(clientOrderId);
+
+    private async Task<TableEntity?> FindAsync(string rowKey, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.PaperAccounts, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(_partition, rowKey, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private async Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken ct) =>
+        await (await tables.GetAsync(TableNames.PaperAccounts, ct)).PrefixAsync(_partition, prefix, ct);
+}

@@ -1,0 +1,63 @@
+using Azure;
+using Azure.Data.Tables;
+using TradingBot.Core.Messages;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Poison;
+
+/// <summary>
+/// Poison records: <c>PK = function</c>, <c>RK = message id</c> when the body had one, else a hash of the body — so
+/// the same poison message delivered again updates one row (with the latest delivery facts) instead of piling up.
+/// </summary>
+public sealed class PoisonStore(TableClients tables)
+{
+    public const int MaxBodyLength = 30_000;
+
+    public static string KeyFor(string? messageId, string body) =>
+        string.IsNullOrWhiteSpace(messageId) ? MessageIds.Derive("body", body) : messageId;
+
+    public async Task RecordAsync(PoisonRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(TableNames.Poison, ct);
+        var row = new TableEntity(TableKeys.Escape(record.Function), TableKeys.Escape(record.Key))
+        {
+            ["Function"] = record.Function,
+            ["Reason"] = Truncate(record.Reason, 4_000),
+            ["Body"] = Truncate(record.Body, MaxBodyLength),
+            ["BodyLength"] = record.Body.Length,
+            ["RecordedAt"] = record.RecordedAt,
+            ["MessageId"] = record.MessageId,
+            ["CorrelationId"] = record.CorrelationId,
+            ["ServiceBusMessageId"] = record.ServiceBusMessageId,
+            ["DeliveryCount"] = record.DeliveryCount,
+            ["InvocationId"] = record.InvocationId,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<IReadOnlyList<PoisonRecord>> ListAsync(string? function, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Poison, ct);
+        var records = new List<PoisonRecord>();
+        var query = function is null
+            ? table.QueryAsync<TableEntity>(cancellationToken: ct)
+            : table.QueryAsync<TableEntity>(r => r.PartitionKey == TableKeys.Escape(function), cancellationToken: ct);
+        await foreach (var row in query)
+        {
+            records.Add(new PoisonRecord(row.GetText("Function"), TableKeys.Unescape(row.RowKey), row.GetString("Reason") ?? "",
+                row.GetString("Body") ?? "", row.GetTime("RecordedAt"))
+            {
+                MessageId = row.GetString("MessageId"),
+                CorrelationId = row.GetString("CorrelationId"),
+                ServiceBusMessageId = row.GetString("ServiceBusMessageId"),
+                DeliveryCount = row.GetInt32("DeliveryCount"),
+                InvocationId = row.GetString("InvocationId"),
+            });
+        }
+
+        return [.. records.OrderByDescending(r => r.RecordedAt)];
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

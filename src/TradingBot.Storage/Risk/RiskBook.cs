@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using TradingBot.Core.Risk;
+
+namespace TradingBot.Storage.Risk;
+
+/// <summary>
+/// Everything risk remembers for one account: the gate's <see cref="RiskState"/>, the UTC day's starting equity
+/// (base of the daily loss limit) and the <see cref="Pending"/> orders that reserve exposure. <see cref="ETag"/> is
+/// the stored version: every change is a compare-and-set.
+/// </summary>
+public sealed record RiskBook(string Account, RiskState State)
+{
+    public DateOnly? Day { get; init; }
+
+    public decimal DayStartEquity { get; init; }
+
+    public ImmutableDictionary<string, PendingOrder> Pending { get; init; } = ImmutableDictionary<string, PendingOrder>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public string? ETag { get; init; }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Azure;
+using Azure.Data.Tables;
+using TradingBot.Core.Risk;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Risk;
+
+/// <summary>
+/// Risk books: table <c>RiskState</c>, <c>PK = account</c>, <c>RK = "book"</c>, the book as JSON (decimals as
+/// strings). Writers race (two signals approved at once both reserve exposure; fills release it), so every write is
+/// ETag-checked: a lost race is a <see cref="ConcurrencyConflictException"/> and the writer re-reads and decides again.
+/// </summary>
+public sealed class RiskStateStore(TableClients tables)
+{
+    private const string BookKey = "book";
+    private const int MaxJsonLength = 30_000;
+
+    public async Task<RiskBook?> GetAsync(string account, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.RiskState, ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), BookKey, cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } entity)
+        {
+            return null;
+        }
+
+        var document = StorageJson.Read<BookDocument>(entity, "Book");
+        return new RiskBook(account, document.State)
+        {
+            Day = document.Day,
+            DayStartEquity = document.DayStartEquity,
+            Pending = document.Pending.ToImmutableDictionary(StringComparer.Ordinal),
+            ETag = entity.ETag.ToString(),
+        };
+    }
+
+    /// <summary>Writes the book: added when it has no ETag (409 = someone created it first), else replaced if unchanged since read (412).</summary>
+    public async Task<RiskBook> SaveAsync(RiskBook book, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var json = StorageJson.Write(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending));
+        if (json.Length > MaxJsonLength)
+        {
+            throw new InvalidOperationException($"The risk book of {book.Account} is too large to store ({json.Length} characters).");
+        }
+
+        var table = await tables.GetAsync(TableNames.RiskState, ct);
+        var row = new TableEntity(TableKeys.Escape(book.Account), BookKey) { ["Account"] = book.Account, ["Book"] = json };
+        try
+        {
+            var response = book.ETag is { } etag
+                ? await table.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, ct)
+                : await table.AddEntityAsync(row, ct);
+            return book with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.IsRace())
+        {
+            throw new ConcurrencyConflictException($"The risk book of {book.Account} was changed by another writer (HTTP {ex.Status}).", ex);
+        }
+    }
+
+    private sealed record BookDocument(RiskState State, DateOnly? Day, decimal DayStartEquity, IReadOnlyDictionary<string, PendingOrder> Pending);
+}

@@ -1,0 +1,56 @@
+using Azure.Data.Tables;
+using TradingBot.Core.Messages;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Signals;
+
+/// <summary>
+/// Raised signals: <c>PK = UTC day of the candle</c> (<c>20260110</c>: "signals of a day" is one partition),
+/// <c>RK = signal id</c> (deterministic, so re-evaluating a candle overwrites the same row).
+/// </summary>
+public sealed class SignalStore(TableClients tables)
+{
+    public async Task SaveAsync(IReadOnlyList<SignalRaised> signals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.Count == 0)
+        {
+            return;
+        }
+
+        var table = await tables.GetAsync(TableNames.Signals, ct);
+        foreach (var group in signals.GroupBy(s => TableKeys.Day(s.CandleTime)))
+        {
+            foreach (var chunk in group.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    ToEntity(s))), ct);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<SignalRaised>> ListDayAsync(DateOnly day, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Signals, ct);
+        var partition = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var signals = new List<SignalRaised>();
+        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: ct))
+        {
+            signals.Add(MessageJson.Deserialize<SignalRaised>(row.GetText("Message")));
+        }
+
+        return [.. signals.OrderBy(s => s.At).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    private static TableEntity ToEntity(SignalRaised signal) => new(TableKeys.Day(signal.CandleTime), TableKeys.Escape(signal.Id))
+    {
+        ["StrategyId"] = signal.StrategyId,
+        ["Venue"] = signal.Venue,
+        ["Symbol"] = signal.Symbol.ToString(),
+        ["Target"] = signal.Target.ToString(),
+        ["Price"] = Core.Exchange.Precision.ToWire(signal.Price),
+        ["At"] = signal.At,
+        ["CorrelationId"] = signal.CorrelationId,
+        ["Message"] = MessageJson.Serialize(signal),
+    };
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Strategies;
+using TradingBot.Functions.Functions;
+using TradingBot.Storage.Poison;
+using TradingBot.Storage.Risk;
+using TradingBot.Testing;
+
+namespace TradingBot.Functions.Tests.Functions;
+
+[Collection(AzuriteTests.Name)]
+public sealed class ApplyRiskTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
+
+    public void Dispose() => _host.Dispose();
+
+    private static SignalRaised Signal(TargetPosition target) =>
+        SignalRaised.For(Scenario.Closed(Scenario.CrossUp()[^1]), Scenario.StrategyId, "sma-cross", new StrategySignal(target, "test"));
+
+    private Task<RiskDecision?> DecisionAsync(SignalRaised signal) => _host.Service<RiskDecisionStore>().GetAsync(signal.Id, signal.CandleTime, default);
+
+    [Fact]
+    public async Task Deliver_LongSignalWhenFlat_ApprovesAnEntrySizedByRisk()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Long);
+
+        var reply = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+
+        var order = Assert.Single(reply.Messages<OrderApproved>(ApplyRisk.Output));
+        Assert.Equal(OrderSide.Buy, order.Side);
+        Assert.Equal(MessageIds.Order(signal.Id), order.Id);
+        Assert.Equal(signal.CorrelationId, order.CorrelationId);
+        Assert.InRange(order.Amount * order.ReferencePrice, 1m, 2_500m);
+        Assert.Equal(order.Amount, decimal.Round(order.Amount, 5));
+        var decision = await DecisionAsync(signal);
+        Assert.True(decision!.Approved);
+        var book = await _host.Service<RiskStateStore>().GetAsync("paper-testex", default);
+        Assert.Equal(order, Assert.Single(book!.Pending.Values).Order);
+    }
+
+    [Fact]
+    public async Task Redeliver_SameSignal_SameOrderAndOneReservation()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Long);
+        var first = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+
+        var again = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal, deliveryCount: 2);
+
+        Assert.Equal(first.Messages<OrderApproved>(ApplyRisk.Output), again.Messages<OrderApproved>(ApplyRisk.Output));
+        var book = await _host.Service<RiskStateStore>().GetAsync("paper-testex", default);
+        Assert.Single(book!.Pending);
+        Assert.Single(book.State.OrderTimes);
+    }
+
+    [Fact]
+    public async Task Deliver_ShortOnASpotAccount_IsRejectedAndRecordedWithItsReason()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Short);
+
+        var reply = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+
+        Assert.Empty(reply.Bodies(ApplyRisk.Output));
+        var decision = await DecisionAsync(signal);
+        Assert.False(decision!.Approved);
+        Assert.Equal("short-not-allowed", decision.Code);
+    }
+
+    [Fact]
+    public async Task Deliver_FlatWhenFlat_RecordsNoChange()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Flat);
+
+        await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+
+        Assert.Equal("no-change", (await DecisionAsync(signal))!.Code);
+    }
+
+    [Fact]
+    public async Task Deliver_VenueOutage_Is503UntilTheLastDeliveryThenPoison()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Long);
+        _host.Paper.FailAccountAndMarketData(2);
+
+        var transient = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal, deliveryCount: 1);
+        var last = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal, deliveryCount: 10);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, transient.Status);
+        Assert.Equal(HttpStatusCode.OK, last.Status);
+        var poison = Assert.Single(await _host.Service<PoisonStore>().ListAsync(nameof(ApplyRisk), default));
+        Assert.Contains("gave up after 10 deliveries", poison.Reason, StringComparison.Ordinal);
+        Assert.Equal(signal.Id, poison.MessageId);
+        Assert.Null(await DecisionAsync(signal));
+    }
+}

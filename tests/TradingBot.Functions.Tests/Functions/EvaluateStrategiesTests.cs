@@ -1,0 +1,78 @@
+using TradingBot.Core.Messages;
+using TradingBot.Core.Strategies;
+using TradingBot.Functions.Functions;
+using TradingBot.Storage.Config;
+using TradingBot.Testing;
+
+namespace TradingBot.Functions.Tests.Functions;
+
+[Collection(AzuriteTests.Name)]
+public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Deliver_CandleThatCrosses_RaisesOneSignalCausedByIt()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+
+        var reply = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+
+        var signal = Assert.Single(reply.Messages<SignalRaised>(EvaluateStrategies.Output));
+        Assert.Equal(TargetPosition.Long, signal.Target);
+        Assert.Equal(Scenario.StrategyId, signal.StrategyId);
+        Assert.Equal(candle.Id, signal.CausationId);
+        Assert.Equal(candle.Id, signal.CorrelationId);
+        Assert.Equal(12m, signal.Price);
+    }
+
+    [Fact]
+    public async Task Deliver_CandleWithoutCross_RaisesNothing()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+
+        var reply = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, Scenario.Closed(bars[^2]));
+
+        Assert.Empty(reply.Bodies(EvaluateStrategies.Output));
+    }
+
+    [Fact]
+    public async Task Redeliver_AfterTheStrategyChanged_ReplaysTheSameSignal()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+        var config = _host.Service<ConfigStore>();
+        var strategy = (await config.GetStrategyAsync(Scenario.StrategyId, default))!;
+        await config.SaveStrategyAsync(strategy with { Enabled = false }, default);
+
+        var again = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 2);
+
+        Assert.Equal(first.Bodies(EvaluateStrategies.Output), again.Bodies(EvaluateStrategies.Output));
+        Assert.Contains(again.Logs, l => l.Contains("duplicate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Deliver_EveryLogLine_CarriesTheMessageAndCorrelationIds()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+
+        await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+
+        var lines = _host.Logs.Lines.Where(l => l.Category.StartsWith("TradingBot.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.Message.Contains("wants Long", StringComparison.Ordinal));
+        Assert.All(lines, l =>
+        {
+            Assert.Equal(candle.Id, l.Scope["MessageId"]);
+            Assert.Equal(candle.CorrelationId, l.Scope["CorrelationId"]);
+        });
+    }
+}

@@ -1,0 +1,174 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Execution;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Strategies;
+using TradingBot.Functions.Functions;
+using TradingBot.Storage.Orders;
+using TradingBot.Storage.Poison;
+using TradingBot.Testing;
+
+namespace TradingBot.Functions.Tests.Functions;
+
+[Collection(AzuriteTests.Name)]
+public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly PipelineHost _host = PipelineHost.Create(azurite);
+
+    public void Dispose() => _host.Dispose();
+
+    private static readonly OrderApproved Order = OrderApproved.For(
+        SignalRaised.For(Scenario.Closed(Scenario.CrossUp()[^1]), Scenario.StrategyId, "sma-cross", StrategySignal.Long("test")),
+        OrderSide.Buy, 2m, PipelineHost.Start);
+
+    private Task<InvokeReply> DeliverAsync(OrderApproved order, int deliveryCount = 1) =>
+        _host.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, order, deliveryCount);
+
+    private Task<StoredOrder?> StoredAsync() => _host.Service<OrderStore>().GetAsync(PipelineHost.VenueId, Order.Id, default);
+
+    [Fact]
+    public async Task Deliver_SameOrderFiveTimesConcurrentlyThenFiveTimes_PlacesExactlyOneVenueOrder()
+    {
+        await Scenario.ConfigureAsync(_host);
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(1, 5).Select(d => DeliverAsync(Order, d)));
+        var sequential = new List<InvokeReply>();
+        for (var delivery = 6; delivery <= 10; delivery++)
+        {
+            sequential.Add(await DeliverAsync(Order, delivery));
+        }
+
+        Assert.Equal(1, _host.Paper.CreateCalls);
+        var accepted = Assert.Single(_host.Paper.AcceptedOrders);
+        Assert.Equal(Order.ClientOrderId, accepted.ClientOrderId);
+        Assert.All(concurrent, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.Status));
+        var replays = sequential.Select(r => r.Messages<OrderFilled>(ExecuteOrders.Output)).ToList();
+        Assert.All(replays, f => Assert.Equal(replays[0], f));
+        // A concurrent delivery either published the fill (same id) or found the order still in flight and published nothing.
+        Assert.All(concurrent.Select(r => r.Messages<OrderFilled>(ExecuteOrders.Output)), f => Assert.True(f.Count == 0 || f.SequenceEqual(replays[0])));
+        Assert.Equal(2m, Assert.Single(replays[0]).Amount);
+        Assert.Equal(0, _host.Venue.CreateCalls);
+    }
+
+    [Fact]
+    public async Task Deliver_TimeoutAfterTheVenueAccepted_LooksItUpAndRecordsOneOrderAndOneFill()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.TimeoutAfterAccepting());
+
+        var reply = await DeliverAsync(Order);
+        var again = await DeliverAsync(Order, deliveryCount: 2);
+
+        Assert.Equal(1, _host.Paper.CreateCalls);
+        Assert.Single(reply.Messages<OrderFilled>(ExecuteOrders.Output));
+        Assert.Equal(OrderState.Filled, Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output)).State);
+        Assert.Equal(reply.Messages<OrderFilled>(ExecuteOrders.Output), again.Messages<OrderFilled>(ExecuteOrders.Output));
+        var stored = await StoredAsync();
+        Assert.Equal(OrderState.Filled, stored!.Order.State);
+        Assert.Single(stored.Fills);
+    }
+
+    [Fact]
+    public async Task Deliver_TimeoutBeforeTheVenue_StaysUnknownUntilGraceThenResubmitsWithTheSameClientOrderId()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.TimeoutWithoutOrder());
+
+        var reply = await DeliverAsync(Order);
+        var early = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Time.Advance(TimeSpan.FromSeconds(61));
+        var late = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(OrderState.Unknown, Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output)).State);
+        Assert.Empty(early.Bodies(ReconcileOrders.Output));
+        Assert.Equal(2, _host.Paper.CreateCalls);
+        Assert.Equal(Order.ClientOrderId, Assert.Single(_host.Paper.AcceptedOrders).ClientOrderId);
+        Assert.Single(late.Messages<OrderFilled>(ReconcileOrders.Output));
+        var stored = await StoredAsync();
+        Assert.Equal(OrderState.Filled, stored!.Order.State);
+        Assert.Equal(2, stored.Order.Attempt);
+    }
+
+    [Fact]
+    public async Task Deliver_NeverFoundAndTooOld_ExpiresInsteadOfResubmitting()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.TimeoutWithoutOrder());
+        await DeliverAsync(Order);
+
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
+        var reply = await _host.TickAsync(nameof(ReconcileOrders));
+
+        var update = Assert.Single(reply.Messages<OrderUpdated>(ReconcileOrders.Output));
+        Assert.Equal(OrderState.Expired, update.State);
+        Assert.Contains("never reached the venue", update.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _host.Paper.CreateCalls);
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
+    }
+
+    [Fact]
+    public async Task Deliver_PartialFill_ReconciliationAddsOnlyTheRest()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+
+        var reply = await DeliverAsync(Order);
+        _host.Paper.AddFill(Order.ClientOrderId, 1m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+        var middle = await _host.TickAsync(nameof(ReconcileOrders));
+        var idle = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Paper.AddFill(Order.ClientOrderId, 0.5m, 12.2m);
+        var last = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(0.5m, Assert.Single(reply.Messages<OrderFilled>(ExecuteOrders.Output)).Amount);
+        Assert.Equal(OrderState.PartiallyFilled, Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output)).State);
+        Assert.Equal(1m, Assert.Single(middle.Messages<OrderFilled>(ReconcileOrders.Output)).Amount);
+        Assert.Empty(idle.Bodies(ReconcileOrders.Output));
+        Assert.Equal(0.5m, Assert.Single(last.Messages<OrderFilled>(ReconcileOrders.Output)).Amount);
+        var stored = await StoredAsync();
+        Assert.Equal(OrderState.Filled, stored!.Order.State);
+        Assert.Equal(2m, stored.Fills.Sum(f => f.Amount));
+        Assert.Equal((0.5m * 12m) + 12.1m + (0.5m * 12.2m), stored.Order.Cost);
+    }
+
+    [Fact]
+    public async Task Deliver_VenueRefuses_RecordsRejectedWithTheReason()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Reject(new InsufficientFunds("paper: not enough USDT")));
+
+        var reply = await DeliverAsync(Order);
+
+        var update = Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output));
+        Assert.Equal(OrderState.Rejected, update.State);
+        Assert.Contains("InsufficientFunds", update.Reason, StringComparison.Ordinal);
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
+    }
+
+    [Fact]
+    public async Task Deliver_SameIdWithDifferentContent_IsPoisonAndPlacesNothing()
+    {
+        await Scenario.ConfigureAsync(_host);
+        await DeliverAsync(Order);
+
+        var reply = await DeliverAsync(Order with { Amount = 20m });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
+        Assert.Equal(1, _host.Paper.CreateCalls);
+        var poison = Assert.Single(await _host.Service<PoisonStore>().ListAsync(nameof(ExecuteOrders), default));
+        Assert.Contains("different amount", poison.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deliver_LiveModeEnabled_SendsTheOrderToTheVenueItself()
+    {
+        using var live = PipelineHost.Create(azurite, ("Trading:Venues:testex:Mode", "Live"));
+        await Scenario.ConfigureAsync(live);
+        live.Venue.SetQuote(Scenario.BtcUsdt, 11.99m, 12.01m);
+
+        var reply = await live.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, Order);
+
+        Assert.Equal(1, live.Venue.CreateCalls);
+        Assert.Equal(0, live.Paper.CreateCalls);
+        Assert.Equal("testex", Assert.Single(reply.Messages<OrderFilled>(ExecuteOrders.Output)).Account);
+    }
+}

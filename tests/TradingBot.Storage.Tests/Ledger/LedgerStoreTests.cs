@@ -1,0 +1,65 @@
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Execution;
+using TradingBot.Core.Market;
+using TradingBot.Core.Messages;
+using TradingBot.Storage.Ledger;
+using TradingBot.Storage.Tables;
+using TradingBot.Testing;
+
+namespace TradingBot.Storage.Tests.Ledger;
+
+[Collection(AzuriteTests.Name)]
+public sealed class LedgerStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 10, 12, 0, 0, TimeSpan.Zero);
+    private readonly LedgerStore _ledger = new(StoreFactory.Tables(azurite), new PartitionLocks());
+
+    private static OrderFilled Fill(string tradeId, OrderSide side, decimal amount, decimal price, decimal fee = 0m)
+    {
+        var order = new TrackedOrder("ord-1", "tb1", "sig-1", "candle:1", "s1", "binance", "paper-binance", TradingMode.Paper, Symbol.Parse("BTC/USDT"),
+            side, OrderType.Market, amount, price, At);
+        return OrderFilled.For(order, new ExecutionFill(tradeId, price, amount, fee, fee > 0m ? "USDT" : null, At));
+    }
+
+    [Fact]
+    public async Task Apply_SameFillTwice_CountsOnce()
+    {
+        var fill = Fill("t1", OrderSide.Buy, 0.5m, 100m, 0.05m);
+
+        var first = await _ledger.ApplyAsync(fill, default);
+        var second = await _ledger.ApplyAsync(fill, default);
+
+        Assert.Equal(FillApplication.Applied, first);
+        Assert.Equal(FillApplication.AlreadyApplied, second);
+        var position = Assert.Single(await _ledger.GetPositionsAsync("paper-binance", default));
+        Assert.Equal(0.5m, position.Quantity);
+        Assert.Equal(1, position.FillCount);
+        var balances = await _ledger.GetBalancesAsync("paper-binance", default);
+        Assert.Equal(0.5m, balances["BTC"]);
+        Assert.Equal(-50.05m, balances["USDT"]);
+    }
+
+    [Fact]
+    public async Task Apply_BuyThenSell_RealizesExactDecimalPnl()
+    {
+        await _ledger.ApplyAsync(Fill("t1", OrderSide.Buy, 0.00012345m, 97000.01m), default);
+        await _ledger.ApplyAsync(Fill("t2", OrderSide.Sell, 0.00012345m, 98000.02m), default);
+
+        var position = Assert.Single(await _ledger.GetPositionsAsync("paper-binance", default));
+
+        Assert.True(position.IsFlat);
+        Assert.Equal(0.00012345m * 1000.01m, position.RealizedPnl);
+    }
+
+    [Fact]
+    public async Task Apply_ConcurrentDistinctFills_AllCount()
+    {
+        var fills = Enumerable.Range(1, 10).Select(i => Fill("t" + i, OrderSide.Buy, 0.1m, 100m)).ToList();
+
+        await Task.WhenAll(fills.Select(f => _ledger.ApplyAsync(f, default)));
+
+        var position = Assert.Single(await _ledger.GetPositionsAsync("paper-binance", default));
+        Assert.Equal(1m, position.Quantity);
+        Assert.Equal(10, position.FillCount);
+    }
+}

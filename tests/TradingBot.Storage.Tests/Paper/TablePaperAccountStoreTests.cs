@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Time.Testing;
+using TradingBot.Backtesting.Paper;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Market;
+using TradingBot.Storage.Paper;
+using TradingBot.Storage.Tables;
+using TradingBot.Testing;
+
+namespace TradingBot.Storage.Tests.Paper;
+
+[Collection(AzuriteTests.Name)]
+public sealed class TablePaperAccountStoreTests(AzuriteFixture azurite)
+{
+    private static readonly Symbol BtcUsdt = Symbol.Parse("BTC/USDT");
+    private readonly TableClients _tables = StoreFactory.Tables(azurite);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+
+    private PaperExchange Exchange() => new(new SimulatedMarket(7, _time), new TablePaperAccountStore(_tables, "paper-x"), new PaperOptions(), _time);
+
+    [Fact]
+    public async Task PaperVenue_OnTableStorage_SurvivesARestartAndNeverPlacesAClientOrderIdTwice()
+    {
+        var request = new CreateOrderRequest(BtcUsdt, OrderType.Market, OrderSide.Buy, "tb-1") { Amount = 0.01m };
+        var order = await Exchange().CreateOrderAsync(request);
+
+        var restarted = Exchange();
+        var again = await restarted.CreateOrderAsync(request);
+        var balance = await restarted.FetchBalanceAsync();
+        var found = await restarted.FetchOrderByClientOrderIdAsync("tb-1");
+
+        Assert.Equal(order.Id, again.Id);
+        Assert.Equal(OrderStatus.Closed, found!.Status);
+        Assert.Equal(order.Filled, found.Filled);
+        Assert.Equal(order.Cost, found.Cost);
+        Assert.Equal(0.01m, balance["BTC"].Total);
+        Assert.Equal(10_000m - order.Cost!.Value - order.Fees.Sum(f => f.Cost), balance["USDT"].Total);
+        Assert.Equal(order.Trades.Select(t => t.Id), (await restarted.FetchMyTradesAsync(BtcUsdt)).Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task Commit_TwoInstancesFromTheSameVersion_TheSecondIsAConflict()
+    {
+        var a = new TablePaperAccountStore(_tables, "paper-y");
+        var b = new TablePaperAccountStore(_tables, "paper-y");
+        var balances = new Dictionary<string, CurrencyBalance> { ["USDT"] = new(100m, 0m) };
+        await a.GetBalancesAsync(default);
+        await b.GetBalancesAsync(default);
+
+        await a.CommitAsync(balances, null, [], default);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => b.CommitAsync(balances, null, [], default));
+
+        await a.GetBalancesAsync(default);
+        await b.GetBalancesAsync(default);
+        await b.CommitAsync(new Dictionary<string, CurrencyBalance> { ["USDT"] = new(90m, 0m) }, null, [], default);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => a.CommitAsync(balances, null, [], default));
+        Assert.Equal(90m, (await a.GetBalancesAsync(default))!["USDT"].Free);
+    }
+
+    [Fact]
+    public async Task NextOrderNumber_NeverRepeats()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => new TablePaperAccountStore(_tables, "paper-z")).ToList();
+
+        var numbers = await Task.WhenAll(stores.SelectMany(s => Enumerable.Range(0, 3).Select(_ => s.NextOrderNumberAsync(default))));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbers.Order());
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Market;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Risk;
+using TradingBot.Core.Risk.Events;
+using TradingBot.Core.Strategies;
+using TradingBot.Storage.Risk;
+using TradingBot.Storage.Tables;
+using TradingBot.Testing;
+
+namespace TradingBot.Storage.Tests.Risk;
+
+[Collection(AzuriteTests.Name)]
+public sealed class RiskStateStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 10, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Symbol BtcUsdt = Symbol.Parse("BTC/USDT");
+    private readonly RiskStateStore _books = new(StoreFactory.Tables(azurite));
+
+    [Fact]
+    public async Task Save_FullState_RoundTripsExactly()
+    {
+        var state = RiskState.Start(10_000.5m).Apply(new RiskEvent[]
+        {
+            new TradingHalted(At, RiskReason.DailyLossLimit, new DateOnly(2026, 1, 10), HaltReset.NextDay, "lost 5 %"),
+            new OrderPlaced(At, BtcUsdt, RiskOrderPurpose.Entry),
+            new PositionClosed(At, BtcUsdt, true),
+            new ExitLevelsSet(At, BtcUsdt, new ExitLevels(true, 90m, 120m, 95m, PriceDistance.Fraction(0.05m))),
+        });
+        var candle = CandleClosed.For("binance", BtcUsdt, Timeframe.OneMinute, new Candle(At, 100m, 100m, 100m, 100m, 1m));
+        var order = OrderApproved.For(SignalRaised.For(candle, "s1", "sma-cross", StrategySignal.Long("x")), OrderSide.Buy, 0.1m, At);
+        var book = new RiskBook("paper-binance", state)
+        {
+            Day = new DateOnly(2026, 1, 10),
+            DayStartEquity = 9_999.99m,
+            Pending = ImmutableDictionary<string, PendingOrder>.Empty.Add(order.Id,
+                new PendingOrder(order, RiskOrderPurpose.Entry) { Exits = new ExitPlan(PriceDistance.Fraction(0.1m), null, null) }),
+        };
+
+        await _books.SaveAsync(book, default);
+        var stored = await _books.GetAsync("paper-binance", default);
+
+        Assert.NotNull(stored);
+        Assert.Equal(state.Halts, stored.State.Halts);
+        Assert.Equal(state.ExitLevels[BtcUsdt], stored.State.ExitLevels[BtcUsdt]);
+        Assert.Equal(state.StopOuts, stored.State.StopOuts);
+        Assert.Equal(state.OrderTimes, stored.State.OrderTimes);
+        Assert.Equal(state.EquityPeak, stored.State.EquityPeak);
+        Assert.Equal(9_999.99m, stored.DayStartEquity);
+        Assert.Equal(order, stored.Pending[order.Id].Order);
+        Assert.Equal(PriceDistance.Fraction(0.1m), stored.Pending[order.Id].Exits!.StopLoss);
+    }
+
+    [Fact]
+    public async Task Save_TwoWritersFromTheSameVersion_SecondIsAConflict()
+    {
+        await _books.SaveAsync(new RiskBook("paper-binance", RiskState.Start(100m)), default);
+        var read = (await _books.GetAsync("paper-binance", default))!;
+
+        await _books.SaveAsync(read with { DayStartEquity = 1m }, default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _books.SaveAsync(read with { DayStartEquity = 2m }, default));
+    }
+
+    [Fact]
+    public async Task Save_TwoCreators_SecondIsAConflict()
+    {
+        await _books.SaveAsync(new RiskBook("paper-x", RiskState.Start(100m)), default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _books.SaveAsync(new RiskBook("paper-x", RiskState.Start(200m)), default));
+    }
+}
