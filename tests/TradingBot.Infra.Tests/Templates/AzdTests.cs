@@ -55,11 +55,23 @@ public sealed partial class AzdTests
     }
 
     [Fact]
+    public void Outputs_NeverOverwriteAParameterVariable()
+    {
+        // azd stores every output in the environment under its name: an output named like a parameter variable would
+        // feed its value into that parameter on the next `azd provision`.
+        var variables = EnvironmentVariable().Matches(File.ReadAllText(AzdEnvironment.ParametersFile)).Select(m => m.Groups["name"].Value).ToHashSet();
+        var outputs = CompiledTemplate.Json["outputs"]!.AsObject().Select(o => o.Key).ToList();
+
+        Assert.Contains("AZURE_LOCATION", outputs);
+        Assert.All(outputs.Where(o => o != "AZURE_LOCATION"), o => Assert.DoesNotContain(o, variables));
+    }
+
+    [Fact]
     public void Deploy_ResourceNames_ComeFromAbbreviationsAndTheResourceToken()
     {
         var abbreviations = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "abbreviations.json")))!.AsObject()
             .Select(a => a.Value.Text()).ToList();
-        var topLevel = AzdEnvironment.Deploy(AzdEnvironment.With(("STATIC_OUTBOUND_IP", "true"))).Resources
+        var topLevel = AzdEnvironment.Deploy(AzdEnvironment.With(("STATIC_OUTBOUND_IP_ENABLED", "true"))).Resources
             .Where(r => !r.Name.Contains('/', StringComparison.Ordinal) && !r.Is("Microsoft.Authorization/roleAssignments")).ToList();
 
         Assert.All(topLevel, r => Assert.True(abbreviations.Any(a => r.Name.StartsWith(a, StringComparison.Ordinal)), $"{r}: no abbreviation prefix"));

@@ -18,7 +18,7 @@ public sealed class NetworkTests
     [Fact]
     public void Deploy_WithStaticOutboundIp_SendsAllAppTrafficThroughOneStaticAddress()
     {
-        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("STATIC_OUTBOUND_IP", "true")));
+        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("STATIC_OUTBOUND_IP_ENABLED", "true")));
         var ip = deployment.Single("Microsoft.Network/publicIPAddresses");
         var nat = deployment.Single("Microsoft.Network/natGateways");
         var vnet = deployment.Single("Microsoft.Network/virtualNetworks");

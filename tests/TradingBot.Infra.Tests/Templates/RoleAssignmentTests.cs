@@ -48,7 +48,7 @@ public sealed class RoleAssignmentTests
     [Fact]
     public void Deploy_NoRoleAssignment_GrantsAnOwnerOrAdministratorRole()
     {
-        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("BINANCE_MODE", "Live"), ("STATIC_OUTBOUND_IP", "true")));
+        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("BINANCE_MODE", "Live"), ("STATIC_OUTBOUND_IP_ENABLED", "true")));
 
         Assert.NotEmpty(deployment.RoleAssignments());
         Assert.All(deployment.RoleAssignments(), a => Assert.DoesNotContain(a.RoleId(), Forbidden));

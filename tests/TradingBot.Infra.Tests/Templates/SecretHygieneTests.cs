@@ -20,7 +20,7 @@ public sealed partial class SecretHygieneTests
         { "BINANCE_MODE", "Paper" },
         { "ROBINHOOD_MODE", "Live" },
         { "COINBASE_KEYS_IN_VAULT", "true" },
-        { "STATIC_OUTBOUND_IP", "true" },
+        { "STATIC_OUTBOUND_IP_ENABLED", "true" },
     };
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed partial class SecretHygieneTests
     [Fact]
     public void Deploy_NoResource_CarriesASecretValue()
     {
-        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("BINANCE_MODE", "Live"), ("COINBASE_KEYS_IN_VAULT", "true"), ("STATIC_OUTBOUND_IP", "true")));
+        var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("BINANCE_MODE", "Live"), ("COINBASE_KEYS_IN_VAULT", "true"), ("STATIC_OUTBOUND_IP_ENABLED", "true")));
 
         Assert.DoesNotContain(deployment.Resources, r => r.Is("Microsoft.KeyVault/vaults/secrets"));
         Assert.All(deployment.Resources, r => Assert.DoesNotContain(SecretMarkers, m => r.Body.ToJsonString().Contains(m, StringComparison.OrdinalIgnoreCase)));
