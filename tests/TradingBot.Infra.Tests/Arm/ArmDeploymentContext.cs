@@ -1,7 +1,7 @@
 namespace TradingBot.Infra.Tests.Arm;
 
 /// <summary>Where a (nested) template is deployed: subscription, tenant, resource group (null at subscription scope), deployment name.</summary>
-public sealed record ArmDeploymentContext(string SubscriptionId, string TenantId, string Location, string? ResourceGroup, string DeploymentName)
+internal sealed record ArmDeploymentContext(string SubscriptionId, string TenantId, string Location, string? ResourceGroup, string DeploymentName)
 {
     public string SubscriptionResourceId => $"/subscriptions/{SubscriptionId}";
 

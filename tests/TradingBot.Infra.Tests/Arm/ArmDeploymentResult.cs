@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace TradingBot.Infra.Tests.Arm;
 
 /// <summary>What a simulated deployment creates (nested deployments flattened) and what it outputs.</summary>
-public sealed record ArmDeploymentResult(IReadOnlyList<ArmResource> Resources, JsonObject Outputs)
+internal sealed record ArmDeploymentResult(IReadOnlyList<ArmResource> Resources, JsonObject Outputs)
 {
     public IEnumerable<ArmResource> OfType(string type) => Resources.Where(r => r.Is(type));
 

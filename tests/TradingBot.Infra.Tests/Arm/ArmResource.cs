@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace TradingBot.Infra.Tests.Arm;
 
 /// <summary>One resource the template would deploy, fully evaluated (runtime values kept as <see cref="ArmRuntimeValue"/> text).</summary>
-public sealed record ArmResource(string Type, string Name, string Id, string Deployment, JsonObject Body)
+internal sealed record ArmResource(string Type, string Name, string Id, string Deployment, JsonObject Body)
 {
     public JsonObject Properties => Body["properties"] as JsonObject ?? [];
 

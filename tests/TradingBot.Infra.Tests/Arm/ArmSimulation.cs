@@ -8,7 +8,7 @@ namespace TradingBot.Infra.Tests.Arm;
 /// loops and nested (module) deployments, and returns every resource with its evaluated body. Resource ids follow ARM's
 /// rules; properties only Azure knows (<c>reference()</c>) stay visible as <see cref="ArmRuntimeValue"/>s.
 /// </summary>
-public sealed class ArmSimulation
+internal sealed class ArmSimulation
 {
     private static readonly string[] Unevaluated = ["copy", "condition", "dependsOn", "comments"];
 

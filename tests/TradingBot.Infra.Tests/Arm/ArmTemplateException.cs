@@ -1,7 +1,7 @@
 namespace TradingBot.Infra.Tests.Arm;
 
 /// <summary>The template cannot be evaluated: a syntax error, an unknown function, a missing parameter or property.</summary>
-public sealed class ArmTemplateException : Exception
+internal sealed class ArmTemplateException : Exception
 {
     public ArmTemplateException()
     {

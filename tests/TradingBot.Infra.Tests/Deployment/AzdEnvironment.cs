@@ -39,7 +39,7 @@ internal static partial class AzdEnvironment
     /// <summary>The parameter values main.parameters.json gives in <paramref name="environment"/>.</summary>
     public static Dictionary<string, JsonNode?> Parameters(IReadOnlyDictionary<string, string> environment)
     {
-        var substituted = Variable().Replace(File.ReadAllText(ParametersFile), m =>
+        var substituted = Variable.Replace(File.ReadAllText(ParametersFile), m =>
             environment.TryGetValue(m.Groups["name"].Value, out var value) ? value
             : m.Groups["default"].Success ? m.Groups["default"].Value
             : "");
@@ -65,6 +65,9 @@ internal static partial class AzdEnvironment
         ArmSimulation.Run(CompiledTemplate.Json, Parameters(environment),
             new ArmDeploymentContext(SubscriptionId, TenantId, environment["AZURE_LOCATION"], null, "main"));
 
+    /// <summary><c>${NAME}</c> or <c>${NAME=default}</c> in the parameters file.</summary>
+    public static Regex Variable => VariablePattern();
+
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(=(?<default>[^}]*))?\}")]
-    private static partial Regex Variable();
+    private static partial Regex VariablePattern();
 }

@@ -31,7 +31,7 @@ public sealed partial class AzdTests
     public void ParametersFile_NeedsOnlyWhatAzdProvides()
     {
         var text = File.ReadAllText(AzdEnvironment.ParametersFile);
-        var required = EnvironmentVariable().Matches(text).Where(m => !m.Groups["default"].Success).Select(m => m.Groups["name"].Value).ToHashSet();
+        var required = AzdEnvironment.Variable.Matches(text).Where(m => !m.Groups["default"].Success).Select(m => m.Groups["name"].Value).ToHashSet();
         var declared = CompiledTemplate.Json["parameters"]!.AsObject();
         var given = JsonNode.Parse(text)!["parameters"]!.AsObject();
 
@@ -45,7 +45,7 @@ public sealed partial class AzdTests
     {
         var declared = CompiledTemplate.Json["parameters"]!.AsObject();
         var given = JsonNode.Parse(File.ReadAllText(AzdEnvironment.ParametersFile))!["parameters"]!.AsObject();
-        var defaulted = given.Where(p => EnvironmentVariable().Match(p.Value!["value"].Text()).Groups["default"].Success).Select(p => p.Key).ToHashSet();
+        var defaulted = given.Where(p => AzdEnvironment.Variable.Match(p.Value!["value"].Text()).Groups["default"].Success).Select(p => p.Key).ToHashSet();
 
         Assert.NotEmpty(defaulted);
         foreach (var (name, value) in AzdEnvironment.Parameters(AzdEnvironment.With()).Where(p => defaulted.Contains(p.Key)))
@@ -59,7 +59,7 @@ public sealed partial class AzdTests
     {
         // azd stores every output in the environment under its name: an output named like a parameter variable would
         // feed its value into that parameter on the next `azd provision`.
-        var variables = EnvironmentVariable().Matches(File.ReadAllText(AzdEnvironment.ParametersFile)).Select(m => m.Groups["name"].Value).ToHashSet();
+        var variables = AzdEnvironment.Variable.Matches(File.ReadAllText(AzdEnvironment.ParametersFile)).Select(m => m.Groups["name"].Value).ToHashSet();
         var outputs = CompiledTemplate.Json["outputs"]!.AsObject().Select(o => o.Key).ToList();
 
         Assert.Contains("AZURE_LOCATION", outputs);
@@ -108,9 +108,6 @@ public sealed partial class AzdTests
         Assert.True(deployment.Output("AZURE_KEY_VAULT_ENDPOINT").IsPropertyOf(deployment.Vault(), ".vaultUri"));
         Assert.Equal("rg-bot-test", deployment.Output("AZURE_RESOURCE_GROUP"));
     }
-
-    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(=(?<default>[^}]*))?\}")]
-    private static partial Regex EnvironmentVariable();
 
     [GeneratedRegex(@"^  [A-Za-z0-9_-]+:\s*$")]
     private static partial Regex ServiceName();
