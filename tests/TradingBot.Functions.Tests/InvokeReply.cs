@@ -11,9 +11,14 @@ public sealed record InvokeReply(HttpStatusCode Status, string ContentType, Json
 
     public IReadOnlyList<string> Logs => [.. Body.GetProperty(nameof(Logs)).EnumerateArray().Select(l => l.GetString()!)];
 
-    /// <summary>The raw JSON text of every message of output binding <paramref name="binding"/> (what the host would send on).</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// The body of every message of output binding <paramref name="binding"/> as the host sends it on: each array
+    /// element becomes one message whose body is the element's indented JSON text (Newtonsoft's <c>JObject.ToString()</c>).
+    /// </summary>
     public IReadOnlyList<string> Bodies(string binding) =>
-        Outputs.TryGetProperty(binding, out var items) ? [.. items.EnumerateArray().Select(e => e.GetRawText())] : [];
+        Outputs.TryGetProperty(binding, out var items) ? [.. items.EnumerateArray().Select(e => JsonSerializer.Serialize(e, Indented))] : [];
 
     public IReadOnlyList<T> Messages<T>(string binding)
         where T : IMessage => [.. Bodies(binding).Where(b => MessageJson.PeekSchema(b) == MessageJson.SchemaOf<T>()).Select(MessageJson.Deserialize<T>)];

@@ -37,6 +37,7 @@ internal static class BacktestSection
         writer.Write("</p>\n");
         WriteStatistics(writer, s);
         WriteSettings(writer, result);
+        WriteRiskSummary(writer, result);
         WriteEvents(writer, events);
         writer.Write($"<h3>Trades ({s.Trades.ToString(CultureInfo.InvariantCulture)})</h3>\n<div data-trades><p class=\"note\">The trade list is drawn by the page script.</p></div>\n");
         writer.Write("<script type=\"application/json\" data-report-data>");
@@ -81,6 +82,7 @@ internal static class BacktestSection
         Row(writer, "Close open trades at the end", YesNo(o.FinalizeTrades), YesNo(reference.FinalizeTrades));
         Row(writer, "Quantity step", Html.Decimal(o.QuantityStep), Html.Decimal(reference.QuantityStep));
         Row(writer, "Risk-free rate (annual)", Html.Number(o.RiskFreeRate), Html.Number(reference.RiskFreeRate));
+        Row(writer, "Risk rules (docs/risk.md)", o.Risk is null ? "none" : "on", "none");
         writer.Write("</tbody>\n</table>\n<p class=\"note\">Highlighted rows differ from the reference mode (docs/backtesting.md defaults).</p>\n");
     }
 
@@ -92,6 +94,36 @@ internal static class BacktestSection
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>Risk mode only: how many orders each rule refused, and the halts and resumes on the timeline.</summary>
+    private static void WriteRiskSummary(TextWriter writer, BacktestResult result)
+    {
+        if (result.Options.Risk is null)
+        {
+            return;
+        }
+
+        writer.Write($"<h3>Risk: rejections by reason ({result.Rejections.Count.ToString(CultureInfo.InvariantCulture)})</h3>\n");
+        if (result.Rejections.Count == 0)
+        {
+            writer.Write("<p class=\"note\">No order was rejected by the risk rules.</p>\n");
+        }
+        else
+        {
+            writer.Write("<table class=\"rejections\">\n<thead><tr><th>Reason code</th><th class=\"num\">Rejections</th><th>Example</th></tr></thead>\n<tbody>\n");
+            foreach (var group in result.Rejections.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            {
+                writer.Write($"<tr><td>{Html.Encode(group.Key)}</td><td class=\"num\">{group.Count().ToString(CultureInfo.InvariantCulture)}</td>");
+                writer.Write($"<td>{Html.Encode(group.First().Message)}</td></tr>\n");
+            }
+
+            writer.Write("</tbody>\n</table>\n");
+        }
+
+        var halts = result.Halts.Count(h => h.Halted);
+        writer.Write($"<p class=\"note\">Trading halts: {halts.ToString(CultureInfo.InvariantCulture)}; ");
+        writer.Write("each halt and resume is listed below with its bar and marked on the price chart.</p>\n");
+    }
 
     private static void WriteEvents(TextWriter writer, IReadOnlyList<ReportEvent> events)
     {

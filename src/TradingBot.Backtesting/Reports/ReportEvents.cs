@@ -15,13 +15,23 @@ public static partial class ReportEvents
     public static IReadOnlyList<ReportEvent> From(BacktestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var events = new List<ReportEvent>(result.Warnings.Count);
+        var events = new List<ReportEvent>(result.Warnings.Count + result.Rejections.Count + result.Halts.Count);
         foreach (var warning in result.Warnings)
         {
             events.Add(FromWarning(warning, result.Candles.Count));
         }
 
-        return events;
+        foreach (var rejection in result.Rejections)
+        {
+            events.Add(new ReportEvent(rejection.Bar, "rejection", $"[{rejection.Code}] {rejection.Message}"));
+        }
+
+        foreach (var halt in result.Halts)
+        {
+            events.Add(new ReportEvent(halt.Bar, halt.Halted ? "halt" : "resume", $"[{halt.Code}] {halt.Message}"));
+        }
+
+        return [.. events.OrderBy(e => e.Bar ?? int.MaxValue)];
     }
 
     /// <summary>Broker warnings start with <c>Bar N:</c>; that bar places the marker (text kept whole).</summary>

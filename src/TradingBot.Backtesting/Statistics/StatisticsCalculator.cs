@@ -41,7 +41,15 @@ public static class StatisticsCalculator
         var buyHoldPct = ((closes[n - 1] / closes[w]) - 1.0) * 100.0;
 
         var periodDays = (int)Math.Floor(period.TotalDays);
-        var weekendShare = times.Count(t => t.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) / (double)n;
+        var weekendBars = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // 1970-01-01 was a Thursday: day number + 4 modulo 7 is the day of week (0 = Sunday).
+            var dayOfWeek = (int)((((times[i].UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerDay % 7) + 11) % 7);
+            weekendBars += dayOfWeek is 0 or 6 ? 1 : 0;
+        }
+
+        var weekendShare = weekendBars / (double)n;
         var factor = periodDays switch
         {
             7 => 52,
@@ -78,10 +86,8 @@ public static class StatisticsCalculator
         var downside = Math.Sqrt(returns.Count == 0 ? double.NaN : returns.Average(r => r < 0 ? r * r : 0.0)) * Math.Sqrt(factor);
         var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
 
-        var drawdown = Drawdowns(equity);
-        var maxDrawdown = drawdown.Length == 0 ? 0.0 : drawdown.Max();
+        var (maxDrawdown, episodeDurations, episodePeaks) = DrawdownEpisodes(equity, times);
         var calmar = maxDrawdown == 0 ? double.NaN : annualReturn / maxDrawdown;
-        var (episodeDurations, episodePeaks) = DrawdownEpisodes(drawdown, times);
 
         var beta = Beta(equity, closes);
         var alpha = returnPct - (riskFreeRate * 100) - (beta * (buyHoldPct - (riskFreeRate * 100)));
@@ -192,7 +198,8 @@ public static class StatisticsCalculator
         long currentKey = long.MinValue;
         for (var i = 0; i < times.Count; i++)
         {
-            var key = PeriodKey(times[i].UtcDateTime, periodDays);
+            var ticks = times[i].UtcTicks;
+            var key = periodDays is 7 or 31 or 365 ? PeriodKey(new DateTime(ticks, DateTimeKind.Utc), periodDays) : ticks / TimeSpan.TicksPerDay;
             if (key != currentKey)
             {
                 lastPerPeriod.Add(equity[i]);
@@ -270,60 +277,69 @@ public static class StatisticsCalculator
     }
 
     /// <summary>
-    /// Drawdown episodes: between consecutive bars where dd is 0 (plus the last bar) that are more than one bar
-    /// apart. Duration = time between those bars; peak = the largest dd in between (inclusive). An open drawdown
-    /// counts, ending at the last bar.
+    /// The largest drawdown and the drawdown episodes, in one pass without storing the drawdown series. Episodes lie
+    /// between consecutive bars where dd is 0 (plus the last bar) that are more than one bar apart. Duration = time
+    /// between those bars; peak = the largest dd in between (inclusive). An open drawdown counts, ending at the last bar.
     /// </summary>
-    internal static (List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(double[] drawdown, IReadOnlyList<DateTimeOffset> times)
+    internal static (double MaxDrawdown, List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(
+        IReadOnlyList<double> equity, IReadOnlyList<DateTimeOffset> times)
     {
-        var anchors = new List<int>();
-        for (var i = 0; i < drawdown.Length; i++)
-        {
-            if (drawdown[i] == 0 || i == drawdown.Length - 1)
-            {
-                anchors.Add(i);
-            }
-        }
-
         var durations = new List<TimeSpan>();
         var peaks = new List<double>();
-        for (var k = 1; k < anchors.Count; k++)
+        var runningPeak = double.MinValue;
+        var maxDrawdown = 0.0;
+        var anchor = -1;
+        var episodeMax = 0.0;
+        var last = equity.Count - 1;
+        for (var i = 0; i <= last; i++)
         {
-            var (p, q) = (anchors[k - 1], anchors[k]);
-            if (q <= p + 1)
+            runningPeak = Math.Max(runningPeak, equity[i]);
+            var dd = runningPeak > 0 ? 1 - (equity[i] / runningPeak) : 0;
+            maxDrawdown = Math.Max(maxDrawdown, dd);
+            if (dd == 0 || i == last)
             {
-                continue;
-            }
+                if (anchor >= 0 && i > anchor + 1)
+                {
+                    durations.Add(times[i] - times[anchor]);
+                    peaks.Add(Math.Max(episodeMax, dd));
+                }
 
-            durations.Add(times[q] - times[p]);
-            var peak = 0.0;
-            for (var i = p; i <= q; i++)
+                anchor = i;
+                episodeMax = dd;
+            }
+            else
             {
-                peak = Math.Max(peak, drawdown[i]);
+                episodeMax = Math.Max(episodeMax, dd);
             }
-
-            peaks.Add(peak);
         }
 
-        return (durations, peaks);
+        return (maxDrawdown, durations, peaks);
     }
 
     /// <summary>Share of bars covered by a trade (entry bar to exit bar inclusive).</summary>
     internal static double Exposure(IReadOnlyList<BacktestTrade> trades, int bars)
     {
-        var covered = new bool[bars];
-        foreach (var trade in trades)
+        // Union of the [entry, exit] bar intervals, merged in entry order.
+        var covered = 0L;
+        var end = -1;
+        foreach (var (entry, exit) in trades.Select(t => (t.EntryBar, Math.Min(t.ExitBar, bars - 1))).Order())
         {
-            for (var i = trade.EntryBar; i <= trade.ExitBar && i < bars; i++)
+            if (exit < entry || exit <= end)
             {
-                covered[i] = true;
+                continue;
             }
+
+            covered += exit - Math.Max(entry, end + 1) + 1;
+            end = exit;
         }
 
-        return covered.Count(c => c) / (double)bars;
+        return covered / (double)bars;
     }
 
-    /// <summary>β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1.</summary>
+    /// <summary>
+    /// β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1, in one
+    /// numerically stable pass (Welford's co-moment update) without storing the return series.
+    /// </summary>
     internal static double Beta(IReadOnlyList<double> equity, IReadOnlyList<double> closes)
     {
         var n = equity.Count - 1;
@@ -332,24 +348,21 @@ public static class StatisticsCalculator
             return double.NaN;
         }
 
-        var e = new double[n];
-        var m = new double[n];
+        double meanE = 0, meanM = 0, coMoment = 0, squares = 0;
         for (var i = 0; i < n; i++)
         {
-            e[i] = Math.Log(equity[i + 1] / equity[i]);
-            m[i] = Math.Log(closes[i + 1] / closes[i]);
+            var e = Math.Log(equity[i + 1] / equity[i]);
+            var m = Math.Log(closes[i + 1] / closes[i]);
+            var k = i + 1;
+            var deltaE = e - meanE;
+            meanE += deltaE / k;
+            var deltaM = m - meanM;
+            meanM += deltaM / k;
+            coMoment += deltaE * (m - meanM);
+            squares += deltaM * (m - meanM);
         }
 
-        var meanE = e.Average();
-        var meanM = m.Average();
-        double cov = 0, var = 0;
-        for (var i = 0; i < n; i++)
-        {
-            cov += (e[i] - meanE) * (m[i] - meanM);
-            var += (m[i] - meanM) * (m[i] - meanM);
-        }
-
-        return var == 0 ? double.NaN : cov / var;
+        return squares == 0 ? double.NaN : coMoment / squares;
     }
 
     private static TimeSpan Mean(IReadOnlyList<TimeSpan> values) =>

@@ -17,4 +17,17 @@ public sealed class SymbolJsonConverter : JsonConverter<Symbol>
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToString());
     }
+
+    /// <summary>Symbols as dictionary keys (<c>{"BTC/USDT": ...}</c>), e.g. in the risk state.</summary>
+    public override Symbol ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        return Symbol.TryParse(text, out var symbol) ? symbol : throw new JsonException($"'{text}' is not a symbol; expected BASE/QUOTE.");
+    }
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(value.ToString());
+    }
 }

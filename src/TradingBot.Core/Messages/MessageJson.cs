@@ -145,7 +145,7 @@ public static class MessageJson
         };
         options.Converters.Add(new DecimalStringConverter());
         options.Converters.Add(new UtcTimestampConverter());
-        options.Converters.Add(new SymbolConverter());
+        options.Converters.Add(new SymbolJsonConverter());
         options.Converters.Add(new TimeframeConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
@@ -200,23 +200,6 @@ public static class MessageJson
     /// <summary><c>2026-01-10T12:00:00Z</c>, fractional seconds only when present.</summary>
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class SymbolConverter : JsonConverter<Symbol>
-    {
-        public override Symbol Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && Symbol.TryParse(reader.GetString(), out var symbol)
-                ? symbol
-                : throw new JsonException("a symbol must be a string such as \"BTC/USDT\".");
-
-        public override void Write(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
-
-        public override Symbol ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Symbol.TryParse(reader.GetString(), out var symbol) ? symbol : throw new JsonException($"\"{reader.GetString()}\" is not a symbol.");
-
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, Symbol value, JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.ToString());
-    }
 
     private sealed class TimeframeConverter : JsonConverter<Timeframe>
     {

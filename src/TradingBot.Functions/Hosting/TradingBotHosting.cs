@@ -14,6 +14,7 @@ using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Pipeline;
+using TradingBot.Storage.Config;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage;
@@ -104,6 +105,7 @@ public static class TradingBotHosting
             o.SingleLine = true;
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var connection = builder.Configuration[AppInsightsConnection];
         var authentication = builder.Configuration[AppInsightsAuthentication];
         var telemetry = builder.Services.AddOpenTelemetry()

@@ -42,15 +42,15 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
         var invocationId = http.Request.Headers[InvocationIdHeader].FirstOrDefault();
         var context = new FunctionContext(name, TFunction.Trigger, request, invocationId);
         var envelope = MessageEnvelope.Peek(request.Text(TFunction.Trigger));
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["FunctionName"] = name,
-            ["InvocationId"] = invocationId,
-            ["MessageId"] = envelope.Id,
-            ["CorrelationId"] = envelope.CorrelationId,
-            ["CausationId"] = envelope.CausationId,
-            ["DeliveryCount"] = context.DeliveryCount,
-        });
+        using var scope = logger.BeginScope(new InvocationScope(
+        [
+            new("FunctionName", name),
+            new("InvocationId", invocationId),
+            new("MessageId", envelope.Id),
+            new("CorrelationId", envelope.CorrelationId),
+            new("CausationId", envelope.CausationId),
+            new("DeliveryCount", context.DeliveryCount),
+        ]));
         using var activity = PipelineMetrics.ActivitySource.StartActivity(name, ActivityKind.Consumer);
         activity?.SetTag("faas.invocation_id", invocationId);
         activity?.SetTag("messaging.message.id", envelope.Id);
@@ -93,7 +93,19 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
             DeliveryCount = context.DeliveryCount,
             InvocationId = context.InvocationId,
         };
-        await poison.RecordAsync(record, ct);
+        try
+        {
+            await poison.RecordAsync(record, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Cannot record it (storage down): let Service Bus redeliver; it is recorded on a later delivery.
+            var transient = Failures.IsTransient(ex);
+            logger.InvocationFailed(ex, context.Name, ex.GetType().Name, transient, context.DeliveryCount);
+            metrics.Stage(context.Name, transient ? "transient" : "error", time.GetElapsedTime(started));
+            return Answer(transient ? 503 : 500, new InvokeResult().Log($"poison message could not be recorded: {ex.GetType().Name}"));
+        }
+
         logger.PoisonRecorded(context.Name, reason);
         metrics.Poison(context.Name);
         metrics.Stage(context.Name, "poison", time.GetElapsedTime(started));

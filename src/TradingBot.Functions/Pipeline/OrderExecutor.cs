@@ -123,7 +123,7 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
         var reason = $"never reached the venue: not found {unseen.TotalSeconds:0}s after submission; not resubmitted "
             + (order.Attempt >= options.Value.MaxSubmitAttempts
                 ? $"after {order.Attempt} attempts"
-                : $"because it was approved {age.TotalSeconds:0}s ago (limit {options.Value.MaxResubmitAge.TotalSeconds:0}s)");
+                : $"because it was first claimed {age.TotalSeconds:0}s ago (limit {options.Value.MaxResubmitAge.TotalSeconds:0}s)");
         logger.OrderAbandoned(order.OrderId, reason);
         return Changes(stored, await MarkAsync(stored, OrderState.Expired, reason, ct));
     }
@@ -131,6 +131,12 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
     private async Task<StoredOrder> SubmitAsync(StoredOrder stored, CancellationToken ct)
     {
         var order = stored.Order;
+        if (order.Mode == TradingMode.Live && venues.ModeOf(order.Venue) != TradingMode.Live)
+        {
+            return await MarkAsync(stored, OrderState.Rejected,
+                $"live trading is not enabled for {order.Venue} (Trading__Venues__{order.Venue}__Mode=Live); nothing was sent", ct);
+        }
+
         Order report;
         try
         {

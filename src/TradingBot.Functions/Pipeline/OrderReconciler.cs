@@ -16,7 +16,7 @@ public sealed class OrderReconciler(OrderStore orders, OrderExecutor executor, T
         var messages = new List<IMessage>();
         foreach (var open in await orders.ListOpenAsync(ct))
         {
-            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["OrderId"] = open.OrderId, ["Venue"] = open.Venue });
+            using var scope = logger.BeginScope(new Invocation.InvocationScope([new("OrderId", open.OrderId), new("Venue", open.Venue)]));
             try
             {
                 var stored = await orders.GetAsync(open.Venue, open.OrderId, ct);

@@ -17,7 +17,7 @@ public sealed class PipelineOptions
     /// <summary>An order with an unknown outcome must stay unseen at the venue this long before it counts as never placed.</summary>
     public TimeSpan NotFoundGrace { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A never-placed order older than this (since risk approved it) is not resubmitted but expired: its signal is stale.</summary>
+    /// <summary>A never-placed order claimed longer ago than this is not resubmitted but expired: its signal is stale.</summary>
     public TimeSpan MaxResubmitAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Submissions per order, the first included.</summary>

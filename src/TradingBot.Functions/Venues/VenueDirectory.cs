@@ -7,8 +7,8 @@ using TradingBot.Functions.Telemetry;
 namespace TradingBot.Functions.Venues;
 
 /// <summary>
-/// <see cref="IVenues"/> over the adapter registry: live orders go to the registered adapter only when the venue's
-/// mode is <c>Live</c>; otherwise to its paper account. Every venue handed out is wrapped in
+/// <see cref="IVenues"/> over the adapter registry: the live adapter for live orders, the venue's paper account for
+/// paper orders (a new order is live only when the venue's mode is <c>Live</c>). Every venue handed out is wrapped in
 /// <see cref="InstrumentedExchange"/> (latency, errors, rate-limit waits).
 /// </summary>
 public sealed class VenueDirectory(VenueRegistry registry, IOptions<TradingOptions> trading, PipelineMetrics metrics, TimeProvider time,
@@ -24,9 +24,8 @@ public sealed class VenueDirectory(VenueRegistry registry, IOptions<TradingOptio
     {
         if (mode == TradingMode.Live && venue != TradingAccounts.PaperVenue)
         {
-            return trading.Value.ModeOf(venue) == TradingMode.Live
-                ? Instrument(registry.Get(venue))
-                : throw new PermissionDenied($"{venue}: live trading is not enabled (set Trading__Venues__{venue}__Mode=Live).") { Venue = venue };
+            // Orders already placed live stay reachable for lookups; placing a new live order checks the setting (OrderExecutor).
+            return Instrument(registry.Get(venue));
         }
 
         if (venue == TradingAccounts.PaperVenue && registry.Contains(venue))

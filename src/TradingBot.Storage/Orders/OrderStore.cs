@@ -38,6 +38,11 @@ public sealed class OrderStore(TableClients tables)
         {
             var existing = await GetAsync(order.Venue, order.OrderId, ct)
                 ?? throw new StoredDataException($"Order {order.OrderId} conflicted on claim but cannot be read.", ex);
+            if (existing.Order.State.IsTerminal())
+            {
+                await RemoveOpenAsync(order.Venue, order.OrderId, ct);
+            }
+
             return new OrderClaim(false, existing);
         }
     }

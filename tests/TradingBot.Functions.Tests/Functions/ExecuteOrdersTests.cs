@@ -171,4 +171,26 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(0, live.Paper.CreateCalls);
         Assert.Equal("testex", Assert.Single(reply.Messages<OrderFilled>(ExecuteOrders.Output)).Account);
     }
+
+    [Fact]
+    public async Task Reconcile_LiveOrderAfterLiveWasSwitchedOff_IsLookedUpLiveButNeverResubmitted()
+    {
+        var prefix = AzuriteFixture.NewTablePrefix();
+        using (var live = PipelineHost.Create(azurite, ("Storage:TablePrefix", prefix), ("Trading:Venues:testex:Mode", "Live")))
+        {
+            live.Venue.Script(FakeOrderScript.TimeoutWithoutOrder());
+            await live.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, Order);
+        }
+
+        using var paper = PipelineHost.Create(azurite, ("Storage:TablePrefix", prefix));
+        paper.Time.Advance(TimeSpan.FromSeconds(61));
+        var reply = await paper.TickAsync(nameof(ReconcileOrders));
+
+        var update = Assert.Single(reply.Messages<OrderUpdated>(ReconcileOrders.Output));
+        Assert.Equal(OrderState.Rejected, update.State);
+        Assert.Equal("testex", update.Account);
+        Assert.Contains("live trading is not enabled", update.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, paper.Venue.CreateCalls);
+        Assert.Equal(0, paper.Paper.CreateCalls);
+    }
 }

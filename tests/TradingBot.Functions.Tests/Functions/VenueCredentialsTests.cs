@@ -36,6 +36,5 @@ public sealed class VenueCredentialsTests(AzuriteFixture azurite)
         Assert.Equal(Core.Execution.TradingMode.Live, venues.ModeOf("binance"));
         Assert.Equal(Core.Execution.TradingMode.Paper, venues.ModeOf(PipelineHost.VenueId));
         Assert.Equal(Core.Execution.TradingMode.Paper, venues.ModeOf("coinbase"));
-        Assert.Throws<Core.Exchange.PermissionDenied>(() => venues.Trading(PipelineHost.VenueId, Core.Execution.TradingMode.Live));
     }
 }

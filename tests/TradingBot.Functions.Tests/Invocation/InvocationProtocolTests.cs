@@ -60,6 +60,21 @@ public sealed class InvocationProtocolTests(AzuriteFixture azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task Invoke_StorageDown_IsA503WithAJsonBodySoServiceBusRedelivers()
+    {
+        var deadStorage = azurite.ConnectionString.Replace($":{azurite.Port}/", ":9/", StringComparison.Ordinal);
+        using var host = PipelineHost.Create(azurite, ("TableConnection", deadStorage));
+
+        var handled = await host.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, "{not json");
+        var timer = await host.TickAsync(nameof(IngestMarketData));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, handled.Status);
+        Assert.Contains(handled.Logs, l => l.Contains("could not be recorded", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, timer.Status);
+        Assert.Equal("application/json", timer.ContentType);
+    }
+
+    [Fact]
     public async Task Invoke_NotAHostPayload_Is400()
     {
         var reply = await _host.InvokeAsync(nameof(RecordFills), "[1,2,3]");
@@ -86,6 +101,18 @@ public sealed class InvocationProtocolTests(AzuriteFixture azurite) : IDisposabl
         var reply = await _host.InvokeAsync(nameof(IngestMarketData), HostPayloads.Timer(nameof(IngestMarketData)), r => r.Headers.Host = "func-bot.azurewebsites.net");
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
+    }
+
+    [Fact]
+    public async Task Metrics_WithAnApplicationInsightsConnection_GoToAzureMonitorNotPrometheus()
+    {
+        using var host = PipelineHost.Create(azurite, ("APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"));
+
+        await host.TickAsync(nameof(IngestMarketData));
+        using var response = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class AppSettingsTests
     /// <summary>Tunables left at the app's defaults (override them in infra/app-settings.json).</summary>
     private static readonly string[] LeftToAppDefault =
     [
-        "Storage__TablePrefix", "KeyVault__RefreshInterval",
+        "Storage__TablePrefix", "KeyVault__RefreshInterval", "Venues__Paper__Seed",
         "Pipeline__ClaimGrace", "Pipeline__NotFoundGrace", "Pipeline__MaxResubmitAge", "Pipeline__MaxSubmitAttempts",
         "Pipeline__StrategyHistoryBars", "Pipeline__BackfillBars", "Pipeline__QuoteSampleRetention",
         "Risk__DailyLossLimit", "Risk__MaxDrawdown", "Risk__KillSwitchLoss", "Risk__FlattenOnKillSwitch", "Risk__MaxTotalExposure",
