@@ -12,7 +12,7 @@ param environmentName string
 @description('Azure region of every resource; it must offer Flex Consumption.')
 param location string
 
-@description('Object id of whoever runs azd: gets Key Vault Secrets Officer to write venue keys (`tradingbot secrets set`). Empty: nobody can write them.')
+@description('Object id of whoever runs azd: gets Key Vault Secrets Officer (venue keys, `tradingbot secrets set`) and Storage Table Data Contributor on the bot\'s tables (markets, strategies). Empty: no human access.')
 param principalId string = ''
 
 @description('Binance trading mode: Paper (orders go to the venue\'s paper account) or Live (real orders with the keys in Key Vault).')
@@ -190,6 +190,11 @@ module dataStorage 'app/storage.bicep' = {
     principalId: identity.outputs.principalId
     principalName: names.identity
     roleDefinitionIds: [
+      roles.storageTableDataContributor
+    ]
+    // The operator configures markets and strategies and inspects orders, fills and poison records.
+    operatorPrincipalId: principalId
+    operatorRoleDefinitionIds: [
       roles.storageTableDataContributor
     ]
   }

@@ -1,4 +1,5 @@
-// A storage account reachable only with Entra ID (shared keys disabled), plus the roles the app identity needs on it.
+// A storage account reachable only with Entra ID (shared keys disabled), plus the roles the app identity (and, for the
+// bot's tables, the operator) need on it.
 // Used twice: the Functions host storage (blob: leases, timers, the deployment package) and the bot's tables.
 
 @description('Account name (3-24 lower-case letters and digits).')
@@ -21,6 +22,12 @@ param principalId string
 
 @description('Role definition ids granted to the app identity on this account.')
 param roleDefinitionIds array
+
+@description('Object id of the operator (the azd user); empty grants the operator nothing here.')
+param operatorPrincipalId string = ''
+
+@description('Role definition ids granted to the operator on this account.')
+param operatorRoleDefinitionIds array = []
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -73,6 +80,17 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     properties: {
       principalId: principalId
       principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+    }
+  }
+]
+
+resource operatorRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in (empty(operatorPrincipalId) ? [] : operatorRoleDefinitionIds): {
+    name: guid(account.id, operatorPrincipalId, roleId)
+    scope: account
+    properties: {
+      principalId: operatorPrincipalId
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
     }
   }

@@ -55,15 +55,15 @@ public sealed class RoleAssignmentTests
     }
 
     [Fact]
-    public void Deploy_Operator_MayOnlyWriteSecretsInTheVault()
+    public void Deploy_Operator_MayWriteVenueKeysAndTheBotsTablesOnly()
     {
         var deployment = Deployed.Default;
 
-        var operatorRoles = deployment.RoleAssignments().Where(a => a.PrincipalId() == AzdEnvironment.PrincipalId).ToList();
+        var operatorRoles = deployment.RoleAssignments().Where(a => a.PrincipalId() == AzdEnvironment.PrincipalId).Select(a => (a.RoleId(), a.Scope!)).ToHashSet();
 
-        var only = Assert.Single(operatorRoles);
-        Assert.Equal(RoleIds.KeyVaultSecretsOfficer, only.RoleId());
-        Assert.Equal(deployment.Vault().Id, only.Scope);
+        Assert.Equal(
+            new[] { (RoleIds.KeyVaultSecretsOfficer, deployment.Vault().Id), (RoleIds.StorageTableDataContributor, deployment.DataStorage().Id) }.Order(),
+            operatorRoles.Order());
     }
 
     [Fact]
