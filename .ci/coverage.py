@@ -17,6 +17,8 @@ def main(folder: str) -> int:
         root = ET.parse(path).getroot()
         for package in root.iter("package"):
             name = package.get("name", "?")
+            if name == "tradingbot":
+                name = "TradingBot.Cli (tradingbot)"
             if not name.startswith("TradingBot.") or name.endswith(".Tests") or name == "TradingBot.Testing":
                 continue
             for cls in package.iter("class"):

@@ -64,21 +64,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Starts Azurite under a small shell guard that stops it when this test process disappears (a crashed or killed
+    /// test host never leaves an orphaned Azurite behind); <see cref="Stop"/> ends the guard and Azurite together.
+    /// </summary>
     private static Process Start(string script, int port)
     {
-        var info = new ProcessStartInfo(script)
+        var azurite = string.Join(' ', new[] { Quote(script), "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--inMemoryPersistence", "--disableTelemetry", "--silent" });
+        var guard = $"{azurite} & child=$!; trap 'kill $child 2>/dev/null' EXIT TERM INT; " +
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done";
+        var info = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--inMemoryPersistence", "--disableTelemetry", "--silent" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(guard);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {script}.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -86,6 +90,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.BeginErrorReadLine();
         return process;
     }
+
+    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static async Task WaitUntilListeningAsync(Process process, int port)
     {

@@ -26,7 +26,6 @@ public static class Backtest
 
         var n = bars.Length;
         var equity = new double[n];
-        var closes = new double[n];
         var plots = recordPlots ? strategy.PlotNames.Select(name => (name, new double[n])).ToArray() : [];
         var broker = new SimulatedBroker(bars, options);
         var risk = options.Risk is null ? null : new RiskSimulation(bars, options, strategy.Name, broker);
@@ -39,7 +38,6 @@ public static class Backtest
         {
             ref readonly var candle = ref bars[i];
             var close = (double)candle.Close;
-            closes[i] = close;
             if (i >= start)
             {
                 if (broker.HasOrders)
@@ -89,7 +87,6 @@ public static class Backtest
         {
             for (var i = stoppedAt; i < n; i++)
             {
-                closes[i] = (double)bars[i].Close;
                 equity[i] = 0;
             }
 
@@ -109,6 +106,7 @@ public static class Backtest
         }
 
         var times = new CandleTimes(bars);
+        var closes = new CandleCloses(bars);
         var statistics = StatisticsCalculator.Compute(times, equity, closes, broker.ClosedTrades, strategy.WarmupBars,
             equityFinal, options.RiskFreeRate);
 

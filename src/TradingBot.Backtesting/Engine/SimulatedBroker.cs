@@ -427,6 +427,11 @@ internal sealed class SimulatedBroker
 
     internal decimal MarginAvailable(int bar)
     {
+        if (_trades.Count == 0)
+        {
+            return Math.Max(0m, Cash);
+        }
+
         var close = _candles[bar].Close;
         var used = 0m;
         foreach (var trade in _trades)
@@ -438,7 +443,7 @@ internal sealed class SimulatedBroker
     }
 
     private decimal TruncateToStep(decimal quantity) =>
-        Math.Floor(quantity / _options.QuantityStep) * _options.QuantityStep;
+        _options.QuantityStep == 1m ? Math.Floor(quantity) : Math.Floor(quantity / _options.QuantityStep) * _options.QuantityStep;
 
     private decimal CommissionFor(decimal size, decimal price) =>
         _options.Commission == 0m ? _options.FixedCommission : _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);

@@ -86,10 +86,8 @@ public static class StatisticsCalculator
         var downside = Math.Sqrt(returns.Count == 0 ? double.NaN : returns.Average(r => r < 0 ? r * r : 0.0)) * Math.Sqrt(factor);
         var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
 
-        var drawdown = Drawdowns(equity);
-        var maxDrawdown = drawdown.Length == 0 ? 0.0 : drawdown.Max();
+        var (maxDrawdown, episodeDurations, episodePeaks) = DrawdownEpisodes(equity, times);
         var calmar = maxDrawdown == 0 ? double.NaN : annualReturn / maxDrawdown;
-        var (episodeDurations, episodePeaks) = DrawdownEpisodes(drawdown, times);
 
         var beta = Beta(equity, closes);
         var alpha = returnPct - (riskFreeRate * 100) - (beta * (buyHoldPct - (riskFreeRate * 100)));
@@ -279,57 +277,63 @@ public static class StatisticsCalculator
     }
 
     /// <summary>
-    /// Drawdown episodes: between consecutive bars where dd is 0 (plus the last bar) that are more than one bar
-    /// apart. Duration = time between those bars; peak = the largest dd in between (inclusive). An open drawdown
-    /// counts, ending at the last bar.
+    /// The largest drawdown and the drawdown episodes, in one pass without storing the drawdown series. Episodes lie
+    /// between consecutive bars where dd is 0 (plus the last bar) that are more than one bar apart. Duration = time
+    /// between those bars; peak = the largest dd in between (inclusive). An open drawdown counts, ending at the last bar.
     /// </summary>
-    internal static (List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(double[] drawdown, IReadOnlyList<DateTimeOffset> times)
+    internal static (double MaxDrawdown, List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(
+        IReadOnlyList<double> equity, IReadOnlyList<DateTimeOffset> times)
     {
-        var anchors = new List<int>();
-        for (var i = 0; i < drawdown.Length; i++)
-        {
-            if (drawdown[i] == 0 || i == drawdown.Length - 1)
-            {
-                anchors.Add(i);
-            }
-        }
-
         var durations = new List<TimeSpan>();
         var peaks = new List<double>();
-        for (var k = 1; k < anchors.Count; k++)
+        var runningPeak = double.MinValue;
+        var maxDrawdown = 0.0;
+        var anchor = -1;
+        var episodeMax = 0.0;
+        var last = equity.Count - 1;
+        for (var i = 0; i <= last; i++)
         {
-            var (p, q) = (anchors[k - 1], anchors[k]);
-            if (q <= p + 1)
+            runningPeak = Math.Max(runningPeak, equity[i]);
+            var dd = runningPeak > 0 ? 1 - (equity[i] / runningPeak) : 0;
+            maxDrawdown = Math.Max(maxDrawdown, dd);
+            if (dd == 0 || i == last)
             {
-                continue;
-            }
+                if (anchor >= 0 && i > anchor + 1)
+                {
+                    durations.Add(times[i] - times[anchor]);
+                    peaks.Add(Math.Max(episodeMax, dd));
+                }
 
-            durations.Add(times[q] - times[p]);
-            var peak = 0.0;
-            for (var i = p; i <= q; i++)
+                anchor = i;
+                episodeMax = dd;
+            }
+            else
             {
-                peak = Math.Max(peak, drawdown[i]);
+                episodeMax = Math.Max(episodeMax, dd);
             }
-
-            peaks.Add(peak);
         }
 
-        return (durations, peaks);
+        return (maxDrawdown, durations, peaks);
     }
 
     /// <summary>Share of bars covered by a trade (entry bar to exit bar inclusive).</summary>
     internal static double Exposure(IReadOnlyList<BacktestTrade> trades, int bars)
     {
-        var covered = new bool[bars];
-        foreach (var trade in trades)
+        // Union of the [entry, exit] bar intervals, merged in entry order.
+        var covered = 0L;
+        var end = -1;
+        foreach (var (entry, exit) in trades.Select(t => (t.EntryBar, Math.Min(t.ExitBar, bars - 1))).Order())
         {
-            for (var i = trade.EntryBar; i <= trade.ExitBar && i < bars; i++)
+            if (exit < entry || exit <= end)
             {
-                covered[i] = true;
+                continue;
             }
+
+            covered += exit - Math.Max(entry, end + 1) + 1;
+            end = exit;
         }
 
-        return covered.Count(c => c) / (double)bars;
+        return covered / (double)bars;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using TradingBot.Backtesting.Engine;
 using TradingBot.Backtesting.Reports;
@@ -35,20 +34,7 @@ internal static class BacktestCommand
 
     internal static void WriteOutputs(IAnsiConsole console, BacktestResult result, string? jsonPath, string? reportPath)
     {
-        if (jsonPath is not null)
-        {
-            using var stream = OutputFile.Create(jsonPath, "--json");
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            BacktestJson.Write(writer, result);
-            console.MarkupLineInterpolated($"JSON written to [green]{jsonPath}[/]");
-        }
-
-        if (reportPath is not null)
-        {
-            using var stream = OutputFile.Create(reportPath, "--report");
-            using var writer = new StreamWriter(stream);
-            HtmlReport.Write(writer, result);
-            console.MarkupLineInterpolated($"Report written to [green]{reportPath}[/]");
-        }
+        ResultFiles.WriteJson(console, jsonPath, writer => BacktestJson.Write(writer, result));
+        ResultFiles.WriteReport(console, reportPath, writer => HtmlReport.Write(writer, result));
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TradingBot.Backtesting.Optimization;
 using TradingBot.Backtesting.Reports;
@@ -38,22 +37,8 @@ internal static class OptimizeCommand
 
             PrintTop(console, result!, parse.GetValue(top));
             StatisticsTable.Print(console, result!.BestResult);
-            if (parse.GetValue(settings.Backtest.Json) is { } jsonPath)
-            {
-                using var stream = OutputFile.Create(jsonPath, "--json");
-                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                OptimizationJson.Write(writer, result);
-                console.MarkupLineInterpolated($"JSON written to [green]{jsonPath}[/]");
-            }
-
-            if (parse.GetValue(settings.Backtest.Report) is { } reportPath)
-            {
-                using var stream = OutputFile.Create(reportPath, "--report");
-                using var writer = new StreamWriter(stream);
-                HeatmapReport.Write(writer, result);
-                console.MarkupLineInterpolated($"Report written to [green]{reportPath}[/]");
-            }
-
+            ResultFiles.WriteJson(console, parse.GetValue(settings.Backtest.Json), writer => OptimizationJson.Write(writer, result));
+            ResultFiles.WriteReport(console, parse.GetValue(settings.Backtest.Report), writer => HeatmapReport.Write(writer, result));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TradingBot.Core.Risk;
+using TradingBot.Storage.Config;
 
 namespace TradingBot.Cli.Commands;
 
@@ -24,39 +25,13 @@ internal static class RiskFile
         {
             var root = new ConfigurationBuilder().AddJsonFile(full, optional: false, reloadOnChange: false).Build();
             var section = root.GetSection(RiskOptions.Section);
-            return Bind(section.Exists() ? section : root, RiskOptions.LiveDefaults);
+            return RiskConfiguration.Bind(section.Exists() ? section : root, RiskOptions.LiveDefaults);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or JsonException)
         {
             throw new UsageException($"--risk: {path}: {Flatten(ex)}", ex);
         }
     }
-
-    /// <summary>Binds <paramref name="section"/> over a copy of <paramref name="basis"/> (never mutating it), overrides inheriting.</summary>
-    public static RiskOptions Bind(IConfiguration section, RiskOptions basis)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(basis);
-        var options = basis with { Strategy = basis.Strategy with { }, Strategies = new Dictionary<string, StrategyRiskOptions>() };
-        section.Bind(options, Strict);
-
-        var strategies = new Dictionary<string, StrategyRiskOptions>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, own) in basis.Strategies)
-        {
-            strategies[name] = own with { };
-        }
-
-        foreach (var child in section.GetSection(nameof(RiskOptions.Strategies)).GetChildren())
-        {
-            var inherited = (strategies.TryGetValue(child.Key, out var own) ? own : options.Strategy) with { };
-            child.Bind(inherited, Strict);
-            strategies[child.Key] = inherited;
-        }
-
-        return options with { Strategies = strategies };
-    }
-
-    private static void Strict(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
 
     private static string Flatten(Exception ex)
     {

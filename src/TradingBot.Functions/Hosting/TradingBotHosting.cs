@@ -10,10 +10,14 @@ using TradingBot.Core.Exchange;
 using TradingBot.Core.Risk;
 using TradingBot.Exchanges;
 using TradingBot.Exchanges.Binance;
+using TradingBot.Exchanges.Coinbase;
+using TradingBot.Exchanges.Http;
+using TradingBot.Exchanges.Robinhood;
 using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Pipeline;
+using TradingBot.Storage.Config;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage;
@@ -40,7 +44,9 @@ public static class TradingBotHosting
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         services.AddTradingBotStorage(configuration);
         services.AddExchanges(configuration);
-        services.AddSingleton<IPostConfigureOptions<BinanceOptions>>(sp => new VenueCredentials<BinanceOptions>(VenueIds.Binance, sp.GetRequiredService<ISecretStore>()));
+        AddVenueCredentials<BinanceOptions>(services, VenueIds.Binance);
+        AddVenueCredentials<CoinbaseOptions>(services, VenueIds.Coinbase);
+        AddVenueCredentials<RobinhoodOptions>(services, VenueIds.Robinhood);
         var paper = configuration.GetSection(PaperSection);
         services.AddSingleton(paper.Get<PaperOptions>() ?? new PaperOptions());
         services.AddSingleton<IPaperVenues, PaperAccounts>();
@@ -148,4 +154,9 @@ public static class TradingBotHosting
         telemetry.WithTracing(t => t.AddAzureMonitorTraceExporter(Configure)).WithMetrics(m => m.AddAzureMonitorMetricExporter(Configure));
         builder.Logging.AddOpenTelemetry(o => o.AddAzureMonitorLogExporter(Configure));
     }
+
+    /// <summary>Venue keys from the secret store (Key Vault in Azure) when configuration does not set them.</summary>
+    private static void AddVenueCredentials<TOptions>(IServiceCollection services, string venue)
+        where TOptions : VenueOptions =>
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => new VenueCredentials<TOptions>(venue, sp.GetRequiredService<ISecretStore>()));
 }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Storage.Tables;
 
@@ -67,7 +66,7 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
 
                 return next;
             }
-            catch (RequestFailedException ex) when (ex.IsRace() && attempt < 10)
+            catch (RequestFailedException ex) when (ex.IsRace() && attempt < 50)
             {
                 // Another instance took this number: read and try the next one.
             }

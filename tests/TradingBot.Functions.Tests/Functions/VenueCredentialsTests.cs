@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using TradingBot.Exchanges.Binance;
+using TradingBot.Exchanges.Coinbase;
+using TradingBot.Exchanges.Robinhood;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Venues;
 using TradingBot.Testing;
@@ -25,6 +27,20 @@ public sealed class VenueCredentialsTests(AzuriteFixture azurite)
         Assert.Equal(Secret, options.ApiSecret);
         Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains(Secret, StringComparison.Ordinal) || l.Message.Contains("key-abc-123", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CoinbaseAndRobinhood_GetTheirKeysFromTheSecretStoreToo()
+    {
+        using var host = PipelineHost.Create(azurite,
+            ("Secrets:coinbase-api-key", "organizations/o/apiKeys/k"), ("Secrets:coinbase-api-secret", "coinbase-pem"),
+            ("Secrets:robinhood-api-key", "rh-key"), ("Secrets:robinhood-api-secret", "rh-base64"));
+
+        var coinbase = host.Service<IOptions<CoinbaseOptions>>().Value;
+        var robinhood = host.Service<IOptions<RobinhoodOptions>>().Value;
+
+        Assert.Equal(("organizations/o/apiKeys/k", "coinbase-pem"), (coinbase.ApiKey, coinbase.ApiSecret));
+        Assert.Equal(("rh-key", "rh-base64"), (robinhood.ApiKey, robinhood.ApiSecret));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using TradingBot.Core.Exchange;
 
-namespace TradingBot.Backtesting.Paper;
+namespace TradingBot.Core.Exchange;
 
 /// <summary>
 /// Persistence of one paper account: balances, orders (by id and by client order id) and trades. Every change is one
