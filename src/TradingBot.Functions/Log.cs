@@ -82,4 +82,31 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} status {State}, {Filled} filled (risk book updated: {RiskUpdated})")]
     public static partial void OrderStatusRecorded(this ILogger logger, string orderId, OrderState state, decimal filled, bool riskUpdated);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation observer {Observer} failed")]
+    public static partial void ObserverFailed(this ILogger logger, Exception exception, string observer);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "API {Method} {Path} failed with {ErrorType}")]
+    public static partial void ApiFailed(this ILogger logger, Exception exception, string method, string path, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kill switch engaged on {Account} by {By} (flatten: {Flatten})")]
+    public static partial void KillSwitchEngaged(this ILogger logger, string account, bool flatten, string by);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trading resumed on {Account} ({Reason}) by {By}")]
+    public static partial void TradingResumed(this ILogger logger, string account, string reason, string by);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification to {Target} failed: {Reason}")]
+    public static partial void NotificationFailed(this ILogger logger, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} notification was dropped: the queue is full")]
+    public static partial void NotificationDropped(this ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flatten requested on {Account}: exiting {Quantity} {Symbol} at market")]
+    public static partial void FlattenExit(this ILogger logger, string account, Symbol symbol, decimal quantity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId}: {Strategy} on {Source}, {Bars} bars")]
+    public static partial void BacktestRan(this ILogger logger, string backtestId, string strategy, string source, int bars);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the risk book of {Account} for new halts failed: {ErrorType}")]
+    public static partial void HaltCheckFailed(this ILogger logger, string account, string errorType);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TradingBot.Storage.Backtests;
 using TradingBot.Storage.Candles;
 using TradingBot.Storage.Config;
 using TradingBot.Storage.Inbox;
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<LedgerStore>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<PoisonStore>();
+        services.TryAddSingleton<BacktestStore>();
         return services.AddTradingBotSecrets(configuration);
     }
 

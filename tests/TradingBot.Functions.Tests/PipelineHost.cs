@@ -115,6 +115,20 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
     public Task<InvokeReply> DeliverAsync<T>(string function, string binding, T message, int deliveryCount = 1)
         where T : IMessage => DeliverAsync(function, binding, MessageJson.Serialize(message), deliveryCount);
 
+    /// <summary>Delivers every body to <paramref name="function"/> (each must answer 200) and returns what it published on <paramref name="output"/>.</summary>
+    public async Task<IReadOnlyList<string>> DeliverAllAsync(string function, string binding, IEnumerable<string> bodies, string output)
+    {
+        var next = new List<string>();
+        foreach (var body in bodies)
+        {
+            var reply = await DeliverAsync(function, binding, body);
+            Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
+            next.AddRange(reply.Bodies(output));
+        }
+
+        return next;
+    }
+
     /// <summary>Fires timer function <paramref name="function"/> now.</summary>
     public Task<InvokeReply> TickAsync(string function) => InvokeAsync(function, HostPayloads.Timer(function, now: Time.GetUtcNow()));
 

@@ -73,6 +73,7 @@ public static class TradingBotHosting
         services.AddSingleton<RecordFills>();
         services.AddSingleton<ReconcileOrders>();
 
+        builder.AddTradingBotApi();
         AddTelemetry(builder);
         return builder;
     }
@@ -87,6 +88,7 @@ public static class TradingBotHosting
         app.MapFunction<RecordFills>();
         app.MapFunction<ReconcileOrders>();
         app.MapHealthApi();
+        app.MapTradingBotApi();
         if (string.IsNullOrEmpty(app.Configuration[AppInsightsConnection]))
         {
             app.MapPrometheusScrapingEndpoint();
@@ -118,8 +120,12 @@ public static class TradingBotHosting
             .WithTracing(t => t
                 .AddSource(PipelineMetrics.ActivitySourceName)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
-                    activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path))))
+                .AddHttpClientInstrumentation(o =>
+                {
+                    o.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path));
+                    // Webhook URLs and bot tokens are in the path: notification requests are not traced at all.
+                    o.FilterHttpRequestMessage = request => !request.Options.TryGetValue(Notifications.WebhookNotifier.Untraced, out var untraced) || !untraced;
+                }))
             .WithMetrics(m => m
                 .AddMeter(PipelineMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()

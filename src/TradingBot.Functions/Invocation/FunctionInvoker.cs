@@ -16,7 +16,7 @@ namespace TradingBot.Functions.Invocation;
 /// delivery a failure is recorded as poison and answered 2xx, so our own record replaces the dead-letter queue.
 /// </summary>
 public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poison, PipelineMetrics metrics, TimeProvider time,
-    IOptions<PipelineOptions> options, ILoggerFactory loggers)
+    IOptions<PipelineOptions> options, ILoggerFactory loggers, IEnumerable<IInvocationObserver> observers)
 {
     public const string InvocationIdHeader = "X-Azure-Functions-InvocationId";
 
@@ -60,6 +60,7 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
         {
             var result = await services.GetRequiredService<TFunction>().RunAsync(context, ct);
             metrics.Stage(name, "ok", time.GetElapsedTime(started));
+            Observe(logger, o => o.Completed(context, result));
             return Answer(200, result);
         }
         catch (Exception ex) when (ex is MessageFormatException or PoisonMessageException)
@@ -77,6 +78,7 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
             }
 
             metrics.Stage(name, transient ? "transient" : "error", time.GetElapsedTime(started));
+            Observe(logger, o => o.Failed(context, transient ? "transient" : "error", ex.GetType().Name));
             return Answer(transient ? 503 : 500, new InvokeResult().Log($"{(transient ? "transient" : "unexpected")} failure: {ex.GetType().Name}"));
         }
     }
@@ -107,9 +109,28 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
         }
 
         logger.PoisonRecorded(context.Name, reason);
+        Observe(logger, o => o.Failed(context, "poison", reason));
         metrics.Poison(context.Name);
         metrics.Stage(context.Name, "poison", time.GetElapsedTime(started));
         return Answer(200, new InvokeResult().Log($"poison message recorded: {reason}"));
+    }
+
+    /// <summary>Observers never change an invocation's answer: one that throws is logged and ignored.</summary>
+    private void Observe(ILogger logger, Action<IInvocationObserver> notify)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                notify(observer);
+            }
+#pragma warning disable CA1031 // An observer's bug must not turn a handled message into a redelivery.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.ObserverFailed(ex, observer.GetType().Name);
+            }
+        }
     }
 
     private static IResult Answer(int status, InvokeResult result) => Results.Text(result.ToJson(), "application/json", statusCode: status);

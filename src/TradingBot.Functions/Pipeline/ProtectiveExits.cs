@@ -15,13 +15,17 @@ namespace TradingBot.Functions.Pipeline;
 /// Live protective exits on every closed candle (<see cref="RiskGate.ReviewPosition"/>): when the position's stop,
 /// trailing stop or target is reached, a <see cref="SignalRaised"/> from the reserved strategy id
 /// <see cref="StrategyId"/> asks ApplyRisk to exit the position (even while the kill switch is engaged); otherwise a
-/// trailing stop that moved is remembered in the risk book.
+/// trailing stop that moved is remembered in the risk book. While the kill switch is engaged with a flatten request, every
+/// open position is exited the same way (strategy kind <see cref="KillSwitchKind"/>).
 /// </summary>
-public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, SignalStore signals, IVenues venues)
+public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, SignalStore signals, IVenues venues, ILogger<ProtectiveExits> logger)
 {
     /// <summary>The strategy id of protective-exit signals (reserved: not usable by a configured strategy).</summary>
     public const string StrategyId = "risk-exit";
     private const int Attempts = 5;
+
+    /// <summary>The protective-exit kind of an operator's flatten request (not a stop-out).</summary>
+    public const string KillSwitchKind = "kill-switch";
 
     public async Task<SignalRaised?> CheckAsync(CandleClosed candle, CancellationToken ct)
     {
@@ -30,6 +34,11 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
         for (var attempt = 1; ; attempt++)
         {
             var book = await books.GetAsync(account, ct);
+            if (book is not null && await FlattenAsync(book, candle, ct) is { } flatten)
+            {
+                return flatten;
+            }
+
             if (book is null || !book.State.ExitLevels.ContainsKey(candle.Symbol))
             {
                 return null;
@@ -63,11 +72,7 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
                     ProtectiveExit.TakeProfit => "take-profit",
                     _ => "trailing-stop",
                 };
-                var signal = new SignalRaised(MessageIds.Signal(candle.Id, StrategyId), candle.Id, candle.CorrelationId, candle.At, StrategyId, kind,
-                    candle.Venue, candle.Symbol, candle.Timeframe, candle.OpenTime, TargetPosition.Flat, exit.Price,
-                    $"{kind} at {Core.Exchange.Precision.ToWire(exit.Price)} reached");
-                await signals.SaveAsync([signal], ct);
-                return signal;
+                return await ExitAsync(candle, kind, exit.Price, $"{kind} at {Core.Exchange.Precision.ToWire(exit.Price)} reached", ct);
             }
 
             var moved = review.Events.OfType<ExitLevelsSet>().ToList();
@@ -86,5 +91,35 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
                 // Another writer changed the book: re-read and check again.
             }
         }
+    }
+
+    /// <summary>
+    /// An operator engaged the kill switch asking to flatten (<see cref="RiskBook.FlattenRequestedAt"/>): an open position
+    /// of this candle's symbol is exited at market, unless an exit order for it is still executing.
+    /// </summary>
+    private async Task<SignalRaised?> FlattenAsync(RiskBook book, CandleClosed candle, CancellationToken ct)
+    {
+        if (book.FlattenRequestedAt is null || !book.State.KillSwitchEngaged
+            || book.Pending.Values.Any(p => p.Purpose == RiskOrderPurpose.Exit && p.Order.Symbol == candle.Symbol))
+        {
+            return null;
+        }
+
+        var position = (await ledger.GetPositionsAsync(book.Account, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
+        if (position is null || position.IsFlat)
+        {
+            return null;
+        }
+
+        logger.FlattenExit(book.Account, candle.Symbol, position.Quantity);
+        return await ExitAsync(candle, KillSwitchKind, candle.Close, "kill switch engaged with flatten: exit at market", ct);
+    }
+
+    private async Task<SignalRaised> ExitAsync(CandleClosed candle, string kind, decimal price, string reason, CancellationToken ct)
+    {
+        var signal = new SignalRaised(MessageIds.Signal(candle.Id, StrategyId), candle.Id, candle.CorrelationId, candle.At, StrategyId, kind,
+            candle.Venue, candle.Symbol, candle.Timeframe, candle.OpenTime, TargetPosition.Flat, price, reason);
+        await signals.SaveAsync([signal], ct);
+        return signal;
     }
 }

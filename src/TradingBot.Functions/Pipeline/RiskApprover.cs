@@ -109,7 +109,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             }
 
             var exit = new PendingOrder(OrderApproved.For(signal, held > 0m ? OrderSide.Sell : OrderSide.Buy,
-                Math.Abs(held), now), RiskOrderPurpose.Exit) { StopOut = signal.Strategy != "take-profit" };
+                Math.Abs(held), now), RiskOrderPurpose.Exit) { StopOut = signal.Strategy is not ("take-profit" or ProtectiveExits.KillSwitchKind) };
             return (Outcome(signal, true, "approved", $"{signal.Reason}: exit {Precision.ToWire(Math.Abs(held))} {signal.Symbol} at market."), [exit],
                 [new OrderPlaced(now, signal.Symbol, RiskOrderPurpose.Exit)]);
         }
@@ -164,6 +164,12 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         var equity = cash.Total + positions.Where(p => p.Symbol.Quote == quote).Sum(p => p.Quantity * marks[p.Symbol]);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var current = book ?? new RiskBook(account, RiskState.Start(equity));
+        if (current.State.StartingEquity == 0m && current.State.EquityPeak == 0m)
+        {
+            // A book an operator created (kill switch before the account's first decision) starts its equity figures now.
+            current = current with { State = current.State with { StartingEquity = equity, EquityPeak = equity } };
+        }
+
         if (current.Day != today)
         {
             current = current with { Day = today, DayStartEquity = equity };

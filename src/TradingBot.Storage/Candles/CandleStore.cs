@@ -40,12 +40,22 @@ public sealed class CandleStore(TableClients tables)
         var candles = new List<Candle>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            candles.Add(new Candle(TableKeys.ParseTime(row.RowKey), row.GetDecimal("Open"), row.GetDecimal("High"), row.GetDecimal("Low"),
-                row.GetDecimal("Close"), row.GetDecimal("Volume")));
+            candles.Add(ToCandle(row));
         }
 
         candles.Sort((a, b) => a.Time.CompareTo(b.Time));
         return candles;
+    }
+
+    /// <summary>One page of candles with open time in [<paramref name="from"/>, <paramref name="to"/>], ascending (RowKey order is time order).</summary>
+    public async Task<TablePage<Candle>> PageAsync(string venue, Symbol symbol, Timeframe timeframe, DateTimeOffset from, DateTimeOffset to,
+        string? continuationToken, int pageSize, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Candles, ct);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition(venue, symbol, timeframe)} and RowKey ge {TableKeys.Time(from)} and RowKey le {TableKeys.Time(to)}");
+        var page = await table.PageAsync(filter, continuationToken, pageSize, ct);
+        return new TablePage<Candle>([.. page.Items.Select(ToCandle)], page.ContinuationToken);
     }
 
     /// <summary>
@@ -62,6 +72,10 @@ public sealed class CandleStore(TableClients tables)
 
     public static string Partition(string venue, Symbol symbol, Timeframe timeframe) =>
         TableKeys.Compose(venue, symbol.ToKey(), timeframe.ToString());
+
+    private static Candle ToCandle(TableEntity row) =>
+        new(TableKeys.ParseTime(row.RowKey), row.GetDecimal("Open"), row.GetDecimal("High"), row.GetDecimal("Low"), row.GetDecimal("Close"),
+            row.GetDecimal("Volume"));
 
     private static TableEntity ToEntity(string partition, Candle candle)
     {

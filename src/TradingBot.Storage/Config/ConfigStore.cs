@@ -63,6 +63,30 @@ public sealed class ConfigStore(TableClients tables)
         return strategies;
     }
 
+    /// <summary>One page of strategies, by id.</summary>
+    public async Task<TablePage<StrategyConfig>> PageStrategiesAsync(string? continuationToken, int pageSize, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Strategies, ct);
+        var page = await table.PageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {StrategyPartition}"), continuationToken, pageSize, ct);
+        return new TablePage<StrategyConfig>([.. page.Items.Select(ToStrategy)], page.ContinuationToken);
+    }
+
+    /// <summary>Adds a new strategy (with its ETag); null when one with its id exists already (nothing is changed then).</summary>
+    public async Task<StrategyConfig?> AddStrategyAsync(StrategyConfig strategy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var table = await tables.GetAsync(TableNames.Strategies, ct);
+        try
+        {
+            var response = await table.AddEntityAsync(ToEntity(strategy), ct);
+            return strategy with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.IsConflict())
+        {
+            return null;
+        }
+    }
+
     public async Task<StrategyConfig?> GetStrategyAsync(string id, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.Strategies, ct);
@@ -78,15 +102,7 @@ public sealed class ConfigStore(TableClients tables)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         var table = await tables.GetAsync(TableNames.Strategies, ct);
-        var row = new TableEntity(StrategyPartition, TableKeys.Escape(strategy.Id))
-        {
-            ["Strategy"] = strategy.Strategy,
-            ["Venue"] = strategy.Venue,
-            ["Symbol"] = strategy.Symbol.ToString(),
-            ["Timeframe"] = strategy.Timeframe.ToString(),
-            ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters),
-            ["Enabled"] = strategy.Enabled,
-        };
+        var row = ToEntity(strategy);
         try
         {
             var response = strategy.ETag is { } etag
@@ -101,6 +117,16 @@ public sealed class ConfigStore(TableClients tables)
     }
 
     public static string MarketKey(Symbol symbol, Timeframe timeframe) => TableKeys.Compose(symbol.ToKey(), timeframe.ToString());
+
+    private static TableEntity ToEntity(StrategyConfig strategy) => new(StrategyPartition, TableKeys.Escape(strategy.Id))
+    {
+        ["Strategy"] = strategy.Strategy,
+        ["Venue"] = strategy.Venue,
+        ["Symbol"] = strategy.Symbol.ToString(),
+        ["Timeframe"] = strategy.Timeframe.ToString(),
+        ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters),
+        ["Enabled"] = strategy.Enabled,
+    };
 
     private static StrategyConfig ToStrategy(TableEntity row)
     {

@@ -83,7 +83,7 @@ public sealed class OrderStore(TableClients tables)
         ArgumentNullException.ThrowIfNull(newFills);
         var table = await tables.GetAsync(TableNames.Orders, ct);
         var partition = TableKeys.Escape(order.Venue);
-        var fillActions = newFills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order.OrderId, f))).ToList();
+        var fillActions = newFills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order, f))).ToList();
         var orderAction = new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(order), previous.ETag);
         ETag etag;
         try
@@ -162,6 +162,97 @@ public sealed class OrderStore(TableClients tables)
         return [.. orders.OrderBy(o => o.CreatedAt)];
     }
 
+    /// <summary>
+    /// One page of orders (not their executions) matching <paramref name="filter"/>, in storage order (venue, then
+    /// order id). Order rows are told from fill rows by their <c>CreatedAt</c> column.
+    /// </summary>
+    public async Task<TablePage<TrackedOrder>> QueryAsync(OrderFilter filter, string? continuationToken, int pageSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var clauses = new List<string>
+        {
+            Partition(filter.Venue),
+            TableClient.CreateQueryFilter($"CreatedAt ge {filter.From ?? DateTimeOffset.MinValue}"),
+        };
+        if (filter.To is { } to)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"CreatedAt le {to}"));
+        }
+
+        if (filter.Symbol is { } symbol)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Symbol eq {symbol.ToString()}"));
+        }
+
+        if (filter.States.Count > 0)
+        {
+            clauses.Add("(" + string.Join(" or ", filter.States.Select(s => TableClient.CreateQueryFilter($"State eq {s.ToString()}"))) + ")");
+        }
+
+        var page = await (await tables.GetAsync(TableNames.Orders, ct)).PageAsync(string.Join(" and ", clauses), continuationToken, pageSize, ct);
+        return new TablePage<TrackedOrder>([.. page.Items.Select(ToOrder)], page.ContinuationToken);
+    }
+
+    /// <summary>One page of executions matching <paramref name="filter"/> (fill rows are told from order rows by their <c>ExecutedAt</c> column).</summary>
+    public async Task<TablePage<StoredFill>> QueryFillsAsync(FillFilter filter, string? continuationToken, int pageSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var page = await (await tables.GetAsync(TableNames.Orders, ct)).PageAsync(FillQuery(filter), continuationToken, pageSize, ct);
+        return new TablePage<StoredFill>([.. page.Items.Select(ToStoredFill)], page.ContinuationToken);
+    }
+
+    /// <summary>Every execution matching <paramref name="filter"/>, oldest first (for bounded windows: an account's equity history).</summary>
+    public async Task<IReadOnlyList<StoredFill>> ListFillsAsync(FillFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var table = await tables.GetAsync(TableNames.Orders, ct);
+        var fills = new List<StoredFill>();
+        await foreach (var row in table.QueryAsync<TableEntity>(FillQuery(filter), cancellationToken: ct))
+        {
+            fills.Add(ToStoredFill(row));
+        }
+
+        return [.. fills.OrderBy(f => f.Fill.Timestamp).ThenBy(f => f.Fill.TradeId, StringComparer.Ordinal)];
+    }
+
+    private static string FillQuery(FillFilter filter)
+    {
+        var clauses = new List<string>
+        {
+            Partition(filter.Venue),
+            TableClient.CreateQueryFilter($"ExecutedAt ge {filter.From ?? DateTimeOffset.MinValue}"),
+        };
+        if (filter.To is { } to)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"ExecutedAt le {to}"));
+        }
+
+        if (filter.Account is { } account)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Account eq {account}"));
+        }
+
+        if (filter.Symbol is { } symbol)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Symbol eq {symbol.ToString()}"));
+        }
+
+        if (filter.OrderId is { } orderId)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"OrderId eq {orderId}"));
+        }
+
+        return string.Join(" and ", clauses);
+    }
+
+    private static string Partition(string? venue) => venue is null
+        ? TableClient.CreateQueryFilter($"PartitionKey ne {OpenPartition}")
+        : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(venue)}");
+
+    private static StoredFill ToStoredFill(TableEntity row) =>
+        new(row.GetText("OrderId"), row.GetText("Venue"), row.GetText("Account"), row.GetText("StrategyId"), Symbol.Parse(row.GetText("Symbol")),
+            row.GetEnum<OrderSide>("Side"), ToFill(row));
+
     private static TableEntity OpenEntry(string venue, string orderId, DateTimeOffset at) =>
         new(OpenPartition, TableKeys.Compose(venue, orderId)) { ["Venue"] = venue, ["OrderId"] = orderId, ["IndexedAt"] = at };
 
@@ -219,11 +310,17 @@ public sealed class OrderStore(TableClients tables)
             Reason = row.GetString("Reason"),
         };
 
-    private static TableEntity ToEntity(string partition, string orderId, ExecutionFill fill)
+    /// <summary>A fill row carries its order's account, symbol, side and strategy too, so executions can be listed without joining orders.</summary>
+    private static TableEntity ToEntity(string partition, TrackedOrder order, ExecutionFill fill)
     {
-        var row = new TableEntity(partition, TableKeys.Escape(orderId) + FillMarker + TableKeys.Escape(fill.TradeId))
+        var row = new TableEntity(partition, TableKeys.Escape(order.OrderId) + FillMarker + TableKeys.Escape(fill.TradeId))
         {
-            ["OrderId"] = orderId,
+            ["OrderId"] = order.OrderId,
+            ["Venue"] = order.Venue,
+            ["Account"] = order.Account,
+            ["Symbol"] = order.Symbol.ToString(),
+            ["Side"] = order.Side.ToString(),
+            ["StrategyId"] = order.StrategyId,
             ["TradeId"] = fill.TradeId,
             ["FeeCurrency"] = fill.FeeCurrency,
             ["ExecutedAt"] = fill.Timestamp,

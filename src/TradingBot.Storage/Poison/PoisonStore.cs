@@ -45,19 +45,30 @@ public sealed class PoisonStore(TableClients tables)
             : table.QueryAsync<TableEntity>(r => r.PartitionKey == TableKeys.Escape(function), cancellationToken: ct);
         await foreach (var row in query)
         {
-            records.Add(new PoisonRecord(row.GetText("Function"), TableKeys.Unescape(row.RowKey), row.GetString("Reason") ?? "",
-                row.GetString("Body") ?? "", row.GetTime("RecordedAt"))
-            {
-                MessageId = row.GetString("MessageId"),
-                CorrelationId = row.GetString("CorrelationId"),
-                ServiceBusMessageId = row.GetString("ServiceBusMessageId"),
-                DeliveryCount = row.GetInt32("DeliveryCount"),
-                InvocationId = row.GetString("InvocationId"),
-            });
+            records.Add(ToRecord(row));
         }
 
         return [.. records.OrderByDescending(r => r.RecordedAt)];
     }
+
+    /// <summary>One page of poison records (storage order: function, then key), optionally of one function.</summary>
+    public async Task<TablePage<PoisonRecord>> PageAsync(string? function, string? continuationToken, int pageSize, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Poison, ct);
+        var filter = function is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(function)}");
+        var page = await table.PageAsync(filter, continuationToken, pageSize, ct);
+        return new TablePage<PoisonRecord>([.. page.Items.Select(ToRecord)], page.ContinuationToken);
+    }
+
+    private static PoisonRecord ToRecord(TableEntity row) =>
+        new(row.GetText("Function"), TableKeys.Unescape(row.RowKey), row.GetString("Reason") ?? "", row.GetString("Body") ?? "", row.GetTime("RecordedAt"))
+        {
+            MessageId = row.GetString("MessageId"),
+            CorrelationId = row.GetString("CorrelationId"),
+            ServiceBusMessageId = row.GetString("ServiceBusMessageId"),
+            DeliveryCount = row.GetInt32("DeliveryCount"),
+            InvocationId = row.GetString("InvocationId"),
+        };
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -16,5 +16,11 @@ public sealed record RiskBook(string Account, RiskState State)
 
     public ImmutableDictionary<string, PendingOrder> Pending { get; init; } = ImmutableDictionary<string, PendingOrder>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When an operator engaged the kill switch asking for every position to be exited (null: not asked). While the kill
+    /// switch stays engaged, the strategy stage turns each open position into a protective exit on its next candle.
+    /// </summary>
+    public DateTimeOffset? FlattenRequestedAt { get; init; }
+
     public string? ETag { get; init; }
 }

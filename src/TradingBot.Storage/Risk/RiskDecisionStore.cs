@@ -61,6 +61,16 @@ public sealed class RiskDecisionStore(TableClients tables)
         return [.. decisions.OrderBy(d => d.DecidedAt)];
     }
 
+    /// <summary>One page of the decisions of UTC days [<paramref name="fromDay"/>, <paramref name="toDay"/>], optionally only approvals or only rejections.</summary>
+    public async Task<TablePage<RiskDecision>> PageAsync(DateOnly fromDay, DateOnly toDay, bool? approved, string? continuationToken, int pageSize,
+        CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.RiskDecisions, ct);
+        var filter = TableQueries.DayRange(fromDay, toDay) + (approved is { } a ? " and " + TableClient.CreateQueryFilter($"Approved eq {a}") : "");
+        var page = await table.PageAsync(filter, continuationToken, pageSize, ct);
+        return new TablePage<RiskDecision>([.. page.Items.Select(ToDecision)], page.ContinuationToken);
+    }
+
     private static RiskDecision ToDecision(TableEntity row) =>
         new(TableKeys.Unescape(row.RowKey), row.GetText("CorrelationId"), row.GetText("StrategyId"), row.GetText("Venue"), row.GetText("Symbol"),
             row.GetTime("SignalTime"), row.GetBoolean("Approved") ?? false, row.GetText("Code"), row.GetString("Message") ?? "",

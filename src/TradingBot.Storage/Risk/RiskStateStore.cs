@@ -31,15 +31,38 @@ public sealed class RiskStateStore(TableClients tables)
             Day = document.Day,
             DayStartEquity = document.DayStartEquity,
             Pending = document.Pending.ToImmutableDictionary(StringComparer.Ordinal),
+            FlattenRequestedAt = document.FlattenRequestedAt,
             ETag = entity.ETag.ToString(),
         };
+    }
+
+    /// <summary>Every account's risk book (one row per account: a small table).</summary>
+    public async Task<IReadOnlyList<RiskBook>> ListAsync(CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.RiskState, ct);
+        var accounts = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(r => r.RowKey == BookKey, select: ["Account"], cancellationToken: ct))
+        {
+            accounts.Add(row.GetText("Account"));
+        }
+
+        var books = new List<RiskBook>();
+        foreach (var account in accounts)
+        {
+            if (await GetAsync(account, ct) is { } book)
+            {
+                books.Add(book);
+            }
+        }
+
+        return [.. books.OrderBy(b => b.Account, StringComparer.Ordinal)];
     }
 
     /// <summary>Writes the book: added when it has no ETag (409 = someone created it first), else replaced if unchanged since read (412).</summary>
     public async Task<RiskBook> SaveAsync(RiskBook book, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var json = StorageJson.Write(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending));
+        var json = StorageJson.Write(new BookDocument(book.State, book.Day, book.DayStartEquity, book.Pending) { FlattenRequestedAt = book.FlattenRequestedAt });
         if (json.Length > MaxJsonLength)
         {
             throw new InvalidOperationException($"The risk book of {book.Account} is too large to store ({json.Length} characters).");
@@ -60,5 +83,8 @@ public sealed class RiskStateStore(TableClients tables)
         }
     }
 
-    private sealed record BookDocument(RiskState State, DateOnly? Day, decimal DayStartEquity, IReadOnlyDictionary<string, PendingOrder> Pending);
+    private sealed record BookDocument(RiskState State, DateOnly? Day, decimal DayStartEquity, IReadOnlyDictionary<string, PendingOrder> Pending)
+    {
+        public DateTimeOffset? FlattenRequestedAt { get; init; }
+    }
 }

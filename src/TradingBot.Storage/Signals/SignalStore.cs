@@ -42,6 +42,16 @@ public sealed class SignalStore(TableClients tables)
         return [.. signals.OrderBy(s => s.At).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>One page of the signals of UTC days [<paramref name="fromDay"/>, <paramref name="toDay"/>] (storage order: day, then signal id), optionally of one strategy.</summary>
+    public async Task<TablePage<SignalRaised>> PageAsync(DateOnly fromDay, DateOnly toDay, string? strategyId, string? continuationToken, int pageSize,
+        CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Signals, ct);
+        var filter = TableQueries.DayRange(fromDay, toDay) + (strategyId is null ? "" : " and " + TableClient.CreateQueryFilter($"StrategyId eq {strategyId}"));
+        var page = await table.PageAsync(filter, continuationToken, pageSize, ct);
+        return new TablePage<SignalRaised>([.. page.Items.Select(r => MessageJson.Deserialize<SignalRaised>(r.GetText("Message")))], page.ContinuationToken);
+    }
+
     private static TableEntity ToEntity(SignalRaised signal) => new(TableKeys.Day(signal.CandleTime), TableKeys.Escape(signal.Id))
     {
         ["StrategyId"] = signal.StrategyId,

@@ -15,7 +15,8 @@ public static class TableNames
     public const string Inbox = "Inbox";
     public const string Poison = "Poison";
     public const string PaperAccounts = "PaperAccounts";
+    public const string Backtests = "Backtests";
 
     public static IReadOnlyList<string> All { get; } =
-        [Markets, Strategies, Candles, QuoteSamples, Signals, RiskDecisions, RiskState, Orders, Ledger, Inbox, Poison, PaperAccounts];
+        [Markets, Strategies, Candles, QuoteSamples, Signals, RiskDecisions, RiskState, Orders, Ledger, Inbox, Poison, PaperAccounts, Backtests];
 }

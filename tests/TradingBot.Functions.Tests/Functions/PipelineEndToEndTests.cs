@@ -22,18 +22,8 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<IReadOnlyList<string>> DeliverAllAsync(string function, string binding, IEnumerable<string> bodies, string output)
-    {
-        var next = new List<string>();
-        foreach (var body in bodies)
-        {
-            var reply = await _host.DeliverAsync(function, binding, body);
-            Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
-            next.AddRange(reply.Bodies(output));
-        }
-
-        return next;
-    }
+    private Task<IReadOnlyList<string>> DeliverAllAsync(string function, string binding, IEnumerable<string> bodies, string output) =>
+        _host.DeliverAllAsync(function, binding, bodies, output);
 
     [Fact]
     public async Task Candles_FlowThroughEveryStage_IntoAPositionThenAStopLossExit()

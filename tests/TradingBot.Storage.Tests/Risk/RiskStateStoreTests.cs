@@ -70,4 +70,18 @@ public sealed class RiskStateStoreTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _books.SaveAsync(new RiskBook("paper-x", RiskState.Start(200m)), default));
     }
+
+    [Fact]
+    public async Task List_EveryAccount_WithTheFlattenRequest()
+    {
+        var at = new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero);
+        await _books.SaveAsync(new RiskBook("paper-b", RiskState.Start(5m)) { FlattenRequestedAt = at }, default);
+        await _books.SaveAsync(new RiskBook("paper-a", RiskState.Start(7m)), default);
+
+        var books = await _books.ListAsync(default);
+
+        Assert.Equal(["paper-a", "paper-b"], books.Select(b => b.Account));
+        Assert.Null(books[0].FlattenRequestedAt);
+        Assert.Equal(at, books[1].FlattenRequestedAt);
+    }
 }

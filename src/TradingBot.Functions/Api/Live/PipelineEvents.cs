@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using TradingBot.Core.Exchange;
+using TradingBot.Core.Execution;
+using TradingBot.Core.Messages;
+using TradingBot.Core.Risk;
+using TradingBot.Functions.Invocation;
+using TradingBot.Functions.Notifications;
+using TradingBot.Functions.Venues;
+using TradingBot.Storage.Risk;
+
+namespace TradingBot.Functions.Api.Live;
+
+/// <summary>
+/// Turns what the functions of this instance did into live events (<see cref="LiveEvents"/>) and notifications: stored
+/// candles, signals, approved orders, order updates and fills from the messages a function publishes; risk decisions
+/// and ledger changes from the function that ran; failures and poison messages as errors. After every risk decision
+/// the account's risk book is checked in the background for halts that began since the last check (automatic kill
+/// switch, daily loss limit, drawdown), which are notified once.
+/// </summary>
+public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, RiskStateStore books, IVenues venues, TimeProvider time,
+    ILogger<PipelineEvents> logger) : BackgroundService, IInvocationObserver
+{
+    private readonly Channel<string> _accountsToCheck = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, DateTimeOffset> _haltsSeenUntil = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+
+    public void Completed(FunctionContext context, InvokeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var element in result.Outputs.Values.SelectMany(v => v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1)))
+        {
+            Published(element.GetRawText());
+        }
+
+        var body = context.Request.Text(context.TriggerBinding);
+        if (body is null)
+        {
+            return;
+        }
+
+        if (context.Name == nameof(Functions.ApplyRisk) && MessageJson.PeekSchema(body) == SignalRaised.SchemaName)
+        {
+            var signal = MessageJson.Deserialize<SignalRaised>(body);
+            events.Publish(LiveEventKinds.Risk, new
+            {
+                action = "decided",
+                signalId = signal.Id,
+                strategyId = signal.StrategyId,
+                symbol = signal.Symbol.ToString(),
+                approved = result.Outputs.Count > 0,
+            });
+            _accountsToCheck.Writer.TryWrite(TradingAccounts.For(signal.Venue, venues.ModeOf(signal.Venue)));
+        }
+        else if (context.Name == nameof(Functions.RecordFills) && MessageJson.PeekSchema(body) == OrderFilled.SchemaName)
+        {
+            var fill = MessageJson.Deserialize<OrderFilled>(body);
+            events.Publish(LiveEventKinds.Position, new { account = fill.Account, symbol = fill.Symbol.ToString() });
+        }
+    }
+
+    public void Failed(FunctionContext context, string outcome, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        events.Publish(LiveEventKinds.Error, new { function = context.Name, outcome, reason });
+        if (outcome != "transient")
+        {
+            notifier.Notify(new Notification(NotificationKind.Error, $"{context.Name} {outcome}", reason, time.GetUtcNow(),
+                new Dictionary<string, string> { ["function"] = context.Name, ["outcome"] = outcome }));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var account in _accountsToCheck.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await CheckHaltsAsync(account, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && Failures.IsTransient(ex))
+            {
+                logger.HaltCheckFailed(account, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task CheckHaltsAsync(string account, CancellationToken ct)
+    {
+        if (await books.GetAsync(account, ct) is not { } book)
+        {
+            return;
+        }
+
+        var seen = _haltsSeenUntil.GetValueOrDefault(account, _started);
+        foreach (var halt in book.State.Halts.Values.Where(h => h.Since > seen).OrderBy(h => h.Since))
+        {
+            events.Publish(LiveEventKinds.Risk, new { account, action = "halted", reason = halt.Reason.ToCode(), message = halt.Message });
+            notifier.Notify(Notification.Halt(account, $"{account} halted ({halt.Reason.ToCode()}): {halt.Message}", halt.Since));
+            seen = halt.Since;
+        }
+
+        _haltsSeenUntil[account] = seen;
+    }
+
+    private void Published(string json)
+    {
+        var schema = MessageJson.PeekSchema(json);
+        if (schema == CandleClosed.SchemaName)
+        {
+            var c = MessageJson.Deserialize<CandleClosed>(json);
+            events.Publish(LiveEventKinds.Candle, new
+            {
+                venue = c.Venue, symbol = c.Symbol.ToString(), timeframe = c.Timeframe.ToString(), time = c.OpenTime, open = c.Open, high = c.High,
+                low = c.Low, close = c.Close, volume = c.Volume,
+            });
+        }
+        else if (schema == SignalRaised.SchemaName)
+        {
+            var s = MessageJson.Deserialize<SignalRaised>(json);
+            events.Publish(LiveEventKinds.Signal, new { id = s.Id, strategyId = s.StrategyId, venue = s.Venue, symbol = s.Symbol.ToString(), target = Api.ApiText.Kebab(s.Target) });
+        }
+        else if (schema == OrderApproved.SchemaName)
+        {
+            var o = MessageJson.Deserialize<OrderApproved>(json);
+            events.Publish(LiveEventKinds.Order, new { orderId = o.Id, venue = o.Venue, symbol = o.Symbol.ToString(), side = Api.ApiText.Kebab(o.Side), amount = o.Amount, state = "approved" });
+        }
+        else if (schema == OrderUpdated.SchemaName)
+        {
+            var u = MessageJson.Deserialize<OrderUpdated>(json);
+            events.Publish(LiveEventKinds.Order, new { orderId = u.OrderId, venue = u.Venue, symbol = u.Symbol.ToString(), side = Api.ApiText.Kebab(u.Side), amount = u.Amount, state = Api.ApiText.Kebab(u.State), filled = u.Filled });
+        }
+        else if (schema == OrderFilled.SchemaName)
+        {
+            var f = MessageJson.Deserialize<OrderFilled>(json);
+            events.Publish(LiveEventKinds.Fill, new { orderId = f.OrderId, venue = f.Venue, account = f.Account, symbol = f.Symbol.ToString(), side = Api.ApiText.Kebab(f.Side), price = f.Price, amount = f.Amount });
+            notifier.Notify(new Notification(NotificationKind.Fill, "Fill",
+                $"{f.Account}: {(f.Side == OrderSide.Buy ? "bought" : "sold")} {Precision.ToWire(f.Amount)} {f.Symbol} at {Precision.ToWire(f.Price)} ({f.StrategyId})",
+                f.At, new Dictionary<string, string>
+                {
+                    ["account"] = f.Account, ["symbol"] = f.Symbol.ToString(), ["side"] = Api.ApiText.Kebab(f.Side), ["price"] = Precision.ToWire(f.Price),
+                    ["amount"] = Precision.ToWire(f.Amount), ["orderId"] = f.OrderId, ["strategyId"] = f.StrategyId,
+                }));
+        }
+    }
+}
