@@ -24,6 +24,19 @@ public sealed class LocalRun(DevHostOptions options, Action<ILoggingBuilder> log
 {
     public const string ApiKeySetting = "DevHost:ApiKey";
 
+    /// <summary>
+    /// Settings a local run uses unless local.settings.json or the environment say otherwise: a short first back-fill
+    /// (the demo trades within seconds instead of first replaying 500 bars per market), and the handler's console at
+    /// warnings (its invocation logs are relayed by the DevHost; <c>--verbose</c> shows everything).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> LocalDefaults { get; } =
+    [
+        KeyValuePair.Create("Pipeline__BackfillBars", "120"),
+        KeyValuePair.Create("Logging__LogLevel__Default", "Warning"),
+    ];
+
+    private static readonly string[] ActivityTopics = ["market-data", "signals", "orders", "fills"];
+
     private readonly ILoggerFactory _loggers = LoggerFactory.Create(logging);
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -72,7 +85,7 @@ public sealed class LocalRun(DevHostOptions options, Action<ILoggingBuilder> log
             Directory.CreateDirectory(options.DataPath);
         }
 
-        var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(options.RepositoryRoot, "local.settings.json"), [],
+        var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(options.RepositoryRoot, "local.settings.json"), LocalDefaults,
             Environment.GetEnvironmentVariables()).With(options.Settings);
 
         // Storage: Azurite unless a real connection is configured.
@@ -337,6 +350,7 @@ public sealed class LocalRun(DevHostOptions options, Action<ILoggingBuilder> log
     private async Task MaintainAsync(ILogger logger, CancellationToken ct)
     {
         var deadLetters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reported = Broker.SentCounts();
         var tick = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -358,7 +372,17 @@ public sealed class LocalRun(DevHostOptions options, Action<ILoggingBuilder> log
                 deadLetters[key] = statistics.DeadLettered;
             }
 
-            if (++tick % 5 == 0 && Persisted("servicebus.json") is { } snapshot)
+            if (++tick % 10 == 0)
+            {
+                var sent = Broker.SentCounts();
+                var counts = ActivityTopics.Select(t => sent.GetValueOrDefault(t) - reported.GetValueOrDefault(t)).ToArray();
+                var subscriptions = Broker.Statistics();
+                var (waiting, dead) = (subscriptions.Sum(s => s.Active + s.Locked), subscriptions.Sum(s => s.DeadLettered));
+                Log.Activity(logger, counts[0], counts[1], counts[2], counts[3], waiting, dead);
+                reported = sent;
+            }
+
+            if (tick % 5 == 0 && Persisted("servicebus.json") is { } snapshot)
             {
                 BrokerSnapshot.Save(Broker, snapshot);
                 ClockState.Save(Persisted("clock.txt"), _clock.GetUtcNow());

@@ -30,7 +30,7 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Error, Message = "{Line}")]
     public static partial void HandlerError(this ILogger logger, string line);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Function} ({InvocationId}): {Line}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Function} ({InvocationId}): {Line}")]
     public static partial void InvocationLog(this ILogger logger, string function, string invocationId, string line);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {Function} ran (past due: {IsPastDue}), {Sent} message(s) sent")]
@@ -53,6 +53,10 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {Count} message(s) in {Subscription}: inspect with GET /admin/servicebus/deadletters")]
     public static partial void DeadLettered(this ILogger logger, string subscription, int count);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Last 10 s: {Candles} candle(s), {Signals} signal(s), {Orders} order(s), {Fills} execution report(s); {Waiting} message(s) waiting, {DeadLetters} dead-lettered")]
+    public static partial void Activity(this ILogger logger, long candles, long signals, long orders, long fills, int waiting, int deadLetters);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Azurite {Mode} on 127.0.0.1 (blob {BlobPort}, queue {QueuePort}, table {TablePort}){Location}")]
     public static partial void AzuriteStarted(this ILogger logger, string mode, int blobPort, int queuePort, int tablePort, string location);

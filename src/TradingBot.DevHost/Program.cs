@@ -54,7 +54,9 @@ root.SetAction(async (parse, ct) =>
         AzuritePort = parse.GetValue(azuritePort),
         Speed = parse.GetValue(speed) is var s and > 0 and <= 3600 ? s : throw new ConfigurationException("--speed must be in (0, 3600]."),
         Schedules = Pairs(parse.GetValue(schedule), "--schedule"),
-        Settings = Pairs(parse.GetValue(setting), "--setting"),
+        Settings = parse.GetValue(verbose)
+            ? new Dictionary<string, string>(Pairs(parse.GetValue(setting), "--setting")) { ["Logging__LogLevel__Default"] = "Information" }
+            : Pairs(parse.GetValue(setting), "--setting"),
         Seed = !parse.GetValue(noSeed),
         Faults = new FaultOptions
         {

@@ -44,19 +44,25 @@ public sealed partial class AppSettings : IEnumerable<KeyValuePair<string, strin
     }
 
     /// <summary>
-    /// Reads the settings of a local run from <paramref name="settingsFile"/> (<c>local.settings.json</c>; the
-    /// example file next to it when missing), on top of <paramref name="defaults"/>, under the process environment.
+    /// Reads the settings of a local run: the example file (<c>local.settings.example.json</c> next to
+    /// <paramref name="settingsFile"/>), then <paramref name="localDefaults"/> (the DevHost's local-run defaults), then
+    /// the user's own <paramref name="settingsFile"/> (<c>local.settings.json</c>, when it exists), then the process
+    /// environment.
     /// </summary>
-    public static AppSettings Load(string settingsFile, IEnumerable<KeyValuePair<string, string>> defaults, IDictionary environment)
+    public static AppSettings Load(string settingsFile, IEnumerable<KeyValuePair<string, string>> localDefaults, IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var values = new List<KeyValuePair<string, string>>(defaults);
-        var file = File.Exists(settingsFile)
-            ? settingsFile
-            : Path.Combine(Path.GetDirectoryName(settingsFile) ?? ".", "local.settings.example.json");
-        if (File.Exists(file))
+        var values = new List<KeyValuePair<string, string>>();
+        var example = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settingsFile)) ?? ".", "local.settings.example.json");
+        if (File.Exists(example))
         {
-            values.AddRange(ReadValues(file));
+            values.AddRange(ReadValues(example));
+        }
+
+        values.AddRange(localDefaults);
+        if (File.Exists(settingsFile))
+        {
+            values.AddRange(ReadValues(settingsFile));
         }
 
         foreach (DictionaryEntry entry in environment)

@@ -15,6 +15,7 @@ public sealed class ServiceBusEmulator
 {
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Topic> _topics;
+    private readonly ConcurrentDictionary<string, long> _sent = new(StringComparer.OrdinalIgnoreCase);
     private long _sequence;
 
     public ServiceBusEmulator(ServiceBusTopology topology, TimeProvider time)
@@ -62,6 +63,7 @@ public sealed class ServiceBusEmulator
             ApplicationProperties = new Dictionary<string, object>(message.ApplicationProperties, StringComparer.Ordinal),
             ExpiresAt = Add(now, ttl),
         };
+        _sent.AddOrUpdate(entity.Definition.Name, 1, (_, count) => count + 1);
         if (message.ScheduledEnqueueTime is { } due && due > now)
         {
             entity.Scheduled[template.SequenceNumber] = (template, due, ttl);
@@ -148,6 +150,9 @@ public sealed class ServiceBusEmulator
         queue.Enqueue(copy);
         return true;
     }
+
+    /// <summary>Messages accepted per topic since start (duplicates discarded by duplicate detection not counted).</summary>
+    public IReadOnlyDictionary<string, long> SentCounts() => _sent.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<SubscriptionStatistics> Statistics() => [.. _topics.Values.SelectMany(t => t.Queues).Select(q => q.Statistics())];
 
