@@ -15,7 +15,7 @@ namespace TradingBot.DevHost.Handler;
 /// 30 s; stdout lines logged as information, stderr lines as errors (warnings when they say "warn"); restarted when it
 /// exits, until <see cref="RestartPolicy"/> says stop.
 /// </summary>
-public sealed partial class HandlerProcess : IAsyncDisposable
+public sealed partial class HandlerProcess : IHandlerProcess, IAsyncDisposable
 {
     public static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(25);
     public static readonly TimeSpan InitializationTimeout = TimeSpan.FromSeconds(30);
@@ -29,6 +29,7 @@ public sealed partial class HandlerProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private Process? _process;
     private TaskCompletionSource<Uri> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _expectedExit;
     private Task? _supervisor;
 
@@ -59,8 +60,6 @@ public sealed partial class HandlerProcess : IAsyncDisposable
     public TimeSpan? LastStartupTime { get; private set; }
 
     public int Starts { get; private set; }
-
-    private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Starts the handler and keeps it running (restarts) until disposed.</summary>
     public void Start() => _supervisor = Task.Run(() => SuperviseAsync(_stopping.Token));

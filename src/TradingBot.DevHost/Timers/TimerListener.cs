@@ -75,8 +75,8 @@ public sealed class TimerListener(FunctionDefinition function, TimerSchedule sch
         try
         {
             var now = clock.GetUtcNow();
-            var previous = UseMonitor ? statuses.Get(Function.Name) : null;
-            var status = UseMonitor ? new TimerScheduleStatus(previous?.Last ?? scheduled, Schedule.Next(scheduled), previous?.LastUpdated ?? now) : null;
+            // The status as recorded before this run (Last = the previous run, Next = this one); null without history or monitor.
+            var status = UseMonitor ? statuses.Get(Function.Name) : null;
             var payload = InvocationPayloads.Timer(Function.Name, Function.Trigger.Name, isPastDue, status, now, Guid.NewGuid());
             var started = wall.GetTimestamp();
             try
