@@ -42,6 +42,7 @@ public sealed class ServiceBusEmulator
     {
         ArgumentNullException.ThrowIfNull(message);
         var entity = TopicOf(topic);
+        Activate(entity);
         var now = _time.GetUtcNow();
         var messageId = message.MessageId ?? Guid.NewGuid().ToString("N");
         if (entity.Definition.RequiresDuplicateDetection && !entity.Remember(messageId, now))
