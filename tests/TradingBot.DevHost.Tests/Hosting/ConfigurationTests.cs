@@ -8,12 +8,9 @@ namespace TradingBot.DevHost.Tests.Hosting;
 /// <summary>Reading the app as the host does (§7.1): host.json, every function.json, %Setting% resolution, the topology file.</summary>
 public sealed class ConfigurationTests
 {
-    private static string AppFolder => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "TradingBot.Functions",
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name));
+    private static string AppFolder => ConfigurationTestsPaths.AppFolder;
 
-    private static AppSettings Settings(params (string Key, string Value)[] extra) =>
-        AppSettings.Load(Path.Combine(RepositoryPaths.Root, "no-such-local.settings.json"), [], new Dictionary<string, string>())
-            .With(extra.Select(e => KeyValuePair.Create(e.Key, e.Value)));
+    private static AppSettings Settings(params (string Key, string Value)[] extra) => ConfigurationTestsPaths.Settings(extra);
 
     [Fact]
     public void Load_TheBuiltFunctionsApp_ReadsHostJsonAndEveryFunction_WithSettingsResolved()
