@@ -87,6 +87,13 @@ catch (ConfigurationException ex)
     await Console.Error.WriteLineAsync($"error: {ex.Message}");
     return 2;
 }
+#pragma warning disable CA1031 // The process boundary: any other failure is reported in one line (exit 1), children are stopped by their guards.
+catch (Exception ex)
+#pragma warning restore CA1031
+{
+    await Console.Error.WriteLineAsync($"error: {ex.GetType().Name}: {ex.Message}");
+    return 1;
+}
 
 static Dictionary<string, string> Pairs(string[]? values, string option)
 {
