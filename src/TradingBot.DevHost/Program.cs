@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using TradingBot.DevHost;
 using TradingBot.DevHost.Bench;
 using TradingBot.DevHost.Configuration;

@@ -22,7 +22,8 @@ namespace TradingBot.DevHost.Bench;
 
 /// <summary>
 /// <c>--bench</c>: measures the pipeline in the DevHost on this machine against issue 6's targets and prints the
-/// numbers with the machine facts.
+/// numbers with the machine facts. First the DevHost alone (the four pipeline subscriptions chained through a handler
+/// that answers at once: the emulator's own cost), then the full pipeline with the real handler:
 /// <list type="number">
 /// <item>Handler cold start: process start → first 200 from <c>GET /api/health</c> (5 starts).</item>
 /// <item>Latency: candle events published at 100/s to <c>market-data</c>; for every order they cause, the time from the

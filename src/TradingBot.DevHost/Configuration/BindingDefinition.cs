@@ -28,6 +28,6 @@ public sealed record BindingDefinition(string Type, string Direction, string Nam
             ? [.. value.EnumerateArray().Select(m => (m.GetString() ?? "").ToUpperInvariant())]
             : [];
 
-    /// <summary>Whether an output binding asked for binary data (its string outputs are then never base64-checked... but decoded as bytes).</summary>
+    /// <summary><c>"dataType": "binary"</c>: a trigger's body arrives base64-encoded; an output's string value must be base64 (it is decoded to bytes).</summary>
     public bool IsBinary => string.Equals(Text("dataType"), "binary", StringComparison.OrdinalIgnoreCase);
 }
