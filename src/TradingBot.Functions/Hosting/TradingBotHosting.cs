@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Risk;
+using TradingBot.Core.Time;
 using TradingBot.Exchanges;
 using TradingBot.Exchanges.Binance;
 using TradingBot.Exchanges.Coinbase;
@@ -35,11 +36,22 @@ public static class TradingBotHosting
     /// <summary>Paper venue settings (fees, slippage, starting balances, the simulated market's seed), as the CLI reads them.</summary>
     public const string PaperSection = "Venues:Paper";
 
+    /// <summary>
+    /// Local demo only (the DevHost's <c>--speed</c>): <c>SimulatedClock:Speed</c>, <c>:Anchor</c> and <c>:Start</c> make
+    /// the app's clock run faster (<see cref="ScaledTimeProvider"/>). Unset in Azure: the system clock.
+    /// </summary>
+    public const string SimulatedClockSection = "SimulatedClock";
+
     public static WebApplicationBuilder AddTradingBot(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (SimulatedClock(configuration) is { } clock)
+        {
+            services.AddSingleton<TimeProvider>(clock);
+        }
+
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         services.AddTradingBotStorage(configuration);
@@ -95,6 +107,22 @@ public static class TradingBotHosting
         }
 
         return app;
+    }
+
+    /// <summary>The scaled clock of a local demo run, or null (system clock) when <c>SimulatedClock:Speed</c> is unset or 1.</summary>
+    public static ScaledTimeProvider? SimulatedClock(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SimulatedClockSection);
+        var speed = section.GetValue<double?>("Speed");
+        if (speed is null or 1.0)
+        {
+            return null;
+        }
+
+        var anchor = section.GetValue<DateTimeOffset?>("Anchor")
+            ?? throw new InvalidOperationException($"{SimulatedClockSection}:Anchor is required when {SimulatedClockSection}:Speed is set.");
+        return new ScaledTimeProvider(TimeProvider.System, anchor, section.GetValue<DateTimeOffset?>("Start") ?? anchor, speed.Value);
     }
 
     /// <summary>

@@ -1,0 +1,131 @@
+using System.Net;
+using Azure.Data.Tables;
+using TradingBot.DevHost.Handler;
+using TradingBot.DevHost.Tests.Hosting;
+using TradingBot.Testing;
+
+namespace TradingBot.DevHost.Tests.EndToEnd;
+
+/// <summary>
+/// The whole bot as <c>dotnet run --project src/TradingBot.DevHost</c> runs it: the DevHost, the real handler process
+/// and Azurite (the shared fixture's, in memory on a random port), paper trading on the simulated market at 60x.
+/// Candles become signals, orders, fills and positions; after a clean stop and a restart on the same data, the
+/// state is still there and trading goes on from where it stopped.
+/// </summary>
+public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Key = "end-to-end-key";
+
+    [Fact]
+    public async Task DefaultRun_TradesThroughEveryStage_AndTheStateSurvivesARestart()
+    {
+        using var data = new TemporaryFolder();
+        data.Write("local.settings.example.json", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.example.json")));
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var options = new DevHostOptions
+        {
+            RepositoryRoot = RepositoryPaths.Root,
+            Port = HandlerProcess.FreePort(),
+            DataFolder = data.File(".devhost"),
+            SettingsFile = data.File("local.settings.json"),
+            Settings = new Dictionary<string, string>
+            {
+                ["TableConnection"] = azurite.ConnectionString,
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Storage__TablePrefix"] = prefix,
+                ["DevHost__ApiKey"] = Key,
+            },
+        };
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        Task<int> Count(string table, Func<TableEntity, bool> which) => CountAsync(tables.GetTableClient(prefix + table), which);
+        using var logs = new TestLogs();
+
+        var first = new LocalRun(options, l => l.AddProvider(logs));
+        int fillsBefore;
+        DateTimeOffset newestBefore;
+        try
+        {
+            await first.StartAsync(CancellationToken.None);
+            await WaitAsync(async () => await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0, "a position", logs);
+            Assert.True(await Count("Candles", _ => true) > 0);
+            Assert.True(await Count("Signals", _ => true) > 0);
+            Assert.True(await Count("Orders", e => e.GetString("State") == "Filled") > 0);
+            Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("fill|", StringComparison.Ordinal)) > 0);
+
+            using var client = new HttpClient { BaseAddress = first.FrontAddress };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("api/anything")).StatusCode);
+            using var invoke = new HttpRequestMessage(HttpMethod.Post, "ExecuteOrders") { Content = new StringContent("{}") };
+            invoke.Headers.Add("x-functions-key", Key);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(invoke)).StatusCode);
+        }
+        finally
+        {
+            await first.StopAsync();
+            fillsBefore = await Count("Ledger", e => e.RowKey.StartsWith("fill|", StringComparison.Ordinal));
+            newestBefore = await NewestCandleAsync(tables.GetTableClient(prefix + "Candles"));
+            await first.DisposeAsync();
+        }
+
+        Assert.True(File.Exists(data.File(".devhost/servicebus.json")));
+        Assert.True(File.Exists(data.File(".devhost/clock.txt")));
+        await using var second = new LocalRun(options, l => l.AddProvider(logs));
+        await second.StartAsync(CancellationToken.None);
+        await WaitAsync(async () => await NewestCandleAsync(tables.GetTableClient(prefix + "Candles")) > newestBefore, "ingestion resumed after the restart", logs);
+
+        Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("fill|", StringComparison.Ordinal)) >= fillsBefore);
+        Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0);
+        Assert.Equal(0, await Count("Poison", _ => true));
+        Assert.DoesNotContain(second.Broker.Statistics(), s => s.DeadLettered > 0);
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what, TestLogs logs)
+    {
+        try
+        {
+            await Waiting.UntilAsync(condition, what, seconds: 180);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + Environment.NewLine + logs.Tail(), ex);
+        }
+    }
+
+    private static async Task<int> CountAsync(TableClient table, Func<TableEntity, bool> which)
+    {
+        try
+        {
+            var count = 0;
+            await foreach (var entity in table.QueryAsync<TableEntity>())
+            {
+                count += which(entity) ? 1 : 0;
+            }
+
+            return count;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task<DateTimeOffset> NewestCandleAsync(TableClient candles)
+    {
+        var newest = DateTimeOffset.MinValue;
+        try
+        {
+            await foreach (var entity in candles.QueryAsync<TableEntity>(select: ["RowKey"]))
+            {
+                var time = DateTimeOffset.ParseExact(entity.RowKey, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal);
+                newest = time > newest ? time : newest;
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return newest;
+        }
+
+        return newest;
+    }
+}
