@@ -51,8 +51,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         string.IsNullOrEmpty(json.Path) || json.Path == "$" ? UnmappedProperty(json.Message) ?? "body" : json.Path.TrimStart('$', '.');
 
     /// <summary>The first sentence of the serializer's message, without type names of ours.</summary>
-    private static string JsonReason(JsonException json)
+    public static string JsonReason(JsonException json)
     {
+        ArgumentNullException.ThrowIfNull(json);
         if (UnmappedProperty(json.Message) is { } property)
         {
             return $"'{property}' is not a field of this request.";
@@ -75,9 +76,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     private static string? UnmappedProperty(string message) =>
         Unmapped().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
 
-    private static string Describe(string type) => type.TrimEnd('?') switch
+    /// <summary>The binder names a nullable parameter's type <c>Nullable&lt;int&gt;</c>: say what the value must be instead.</summary>
+    private static string Describe(string type) => Nullable().Replace(type.TrimEnd('?'), "$1") switch
     {
-        "int" or "Int32" => "whole number",
+        "int" or "Int32" or "long" or "Int64" => "whole number",
         "bool" or "Boolean" => "boolean (true or false)",
         "DateTimeOffset" => "time (ISO-8601 such as 2026-01-10T12:00:00Z)",
         "decimal" or "Decimal" => "decimal number",
@@ -86,6 +88,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
     [GeneratedRegex("""parameter "(?<type>[^"]+?) (?<name>[A-Za-z0-9_]+)" from "(?<value>[^"]*)""")]
     private static partial Regex Binding();
+
+    [GeneratedRegex("^Nullable<(.+)>$")]
+    private static partial Regex Nullable();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex Unmapped();

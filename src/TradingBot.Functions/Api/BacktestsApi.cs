@@ -161,7 +161,7 @@ public static class BacktestsApi
         }
         catch (JsonException ex)
         {
-            errors.Add(field, $"is not a valid JSON object: {ex.Message.Split(" Path:")[0]}");
+            errors.Add(field, $"is not a valid JSON object: {ApiExceptionHandler.JsonReason(ex)}");
             return null;
         }
     }

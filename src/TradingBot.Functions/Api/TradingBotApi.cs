@@ -18,6 +18,9 @@ public static class TradingBotApi
 {
     public const string DocumentName = "v1";
 
+    /// <summary>The interactive API reference (Scalar).</summary>
+    public const string DocsPath = "/api/docs";
+
     public static WebApplicationBuilder AddTradingBotApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -86,6 +89,17 @@ public static class TradingBotApi
 
             await next(context);
         });
+        app.Use(async (context, next) =>
+        {
+            // Scalar redirects /api/docs to docs/ without the query: keep ?code= so a browser opening /api/docs?code=… gets in.
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals(DocsPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Redirect(DocsPath + "/" + context.Request.QueryString);
+                return;
+            }
+
+            await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -100,7 +114,7 @@ public static class TradingBotApi
         app.MapPoisonApi();
         app.MapEventsApi();
         app.MapOpenApi("/api/openapi/{documentName}.json").RequireAuthorization(ApiRoles.Viewer);
-        app.MapScalarApiReference("/api/docs", (options, http) =>
+        app.MapScalarApiReference(DocsPath, (options, http) =>
         {
             options.WithTitle("TradingBot API").WithOpenApiRoutePattern("/api/openapi/{documentName}.json" + CodeOf(http))
                 .AddPreferredSecuritySchemes("functionKey").AddApiKeyAuthentication("functionKey", k => k.Value = "");

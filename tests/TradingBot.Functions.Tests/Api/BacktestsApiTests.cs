@@ -81,6 +81,23 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("high", reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunUpload_FormFieldNotAnObject_Is400WithoutInternalTypeNames()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("timestamp,open,high,low,close\n2026-01-01T00:00:00Z,1,2,0.5,1.5\n"), "file", "one.csv" },
+            { new StringContent("sma-cross"), "strategy" },
+            { new StringContent("[1]"), "parameters" },
+        };
+
+        using var response = await _api.Trader.PostAsync("/api/backtests/upload", form);
+
+        var reason = Assert.Single(ApiHost.Errors(await ApiHost.ReadAsync(response, HttpStatusCode.BadRequest), "parameters"));
+        Assert.StartsWith("is not a valid JSON object", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"strategy":"nope","venue":"testex","symbol":"BTC/USDT","timeframe":"1m"}""", "strategy")]
     [InlineData("""{"strategy":"sma-cross","venue":"testex","symbol":"BTC/USDT","timeframe":"1m","settings":{"cash":"-5"}}""", "settings")]

@@ -106,6 +106,15 @@ public sealed class LiveAndDocsTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Docs_OpenedWithoutTrailingSlash_RedirectKeepsTheCode()
+    {
+        using var page = await _api.Anonymous.GetAsync("/api/docs?code=" + ApiHost.ViewerKey);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("openapi/v1.json?code=", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dashboard_IsServedAtTheRootWithAStrictPolicyAndTheBundledChartLibrary()
     {
         using var page = await _api.Anonymous.GetAsync("/");

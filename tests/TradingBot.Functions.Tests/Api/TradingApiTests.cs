@@ -68,6 +68,18 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IDisposable
         Assert.NotEmpty(ApiHost.Errors(problem, field));
     }
 
+    [Theory]
+    [InlineData("/api/orders?from=yesterday", "from", "'yesterday' is not a valid time (ISO-8601 such as 2026-01-10T12:00:00Z).")]
+    [InlineData("/api/orders?pageSize=ten", "pageSize", "'ten' is not a valid whole number.")]
+    [InlineData("/api/risk/decisions?approved=maybe", "approved", "'maybe' is not a valid boolean (true or false).")]
+    [InlineData("/api/events?after=x", "after", "'x' is not a valid whole number.")]
+    public async Task Query_ValueOfTheWrongType_Is400SayingWhatTheValueMustBe(string path, string field, string reason)
+    {
+        var problem = await ApiHost.GetAsync(_api.Viewer, path, HttpStatusCode.BadRequest);
+
+        Assert.Equal([reason], ApiHost.Errors(problem, field));
+    }
+
     [Fact]
     public async Task Orders_ManyOrders_PageThroughAllOfThem()
     {
