@@ -14,7 +14,7 @@ namespace TradingBot.Functions.Api;
 /// order: a flatten request is carried out by the pipeline as protective exits on each held market's next candle.
 /// </summary>
 public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioReader portfolio, LiveEvents events, WebhookNotifier notifier,
-    TimeProvider time, ILogger<RiskOperator> logger)
+    HaltNotices notices, TimeProvider time, ILogger<RiskOperator> logger)
 {
     private const int Attempts = 6;
 
@@ -43,20 +43,26 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
         foreach (var target in await TargetsAsync(account, ct))
         {
             var now = time.GetUtcNow();
-            var done = await UpdateAsync(target, book =>
+            var flattenRequested = false;
+            var saved = await UpdateAsync(target, book =>
             {
                 var review = gate.EngageKillSwitch(Context(book, now, 0m), $"{message} (by {by})");
-                var requestFlatten = flatten && book.FlattenRequestedAt is null;
-                return review.Events.Count == 0 && !requestFlatten
+                flattenRequested = flatten && book.FlattenRequestedAt is null;
+                return review.Events.Count == 0 && !flattenRequested
                     ? null
                     : book with { State = book.State.Apply(review.Events), FlattenRequestedAt = flatten ? book.FlattenRequestedAt ?? now : book.FlattenRequestedAt };
             }, ct);
-            if (done)
+            if (saved is not null)
             {
                 changed.Add(target);
                 logger.KillSwitchEngaged(target, flatten, by);
-                events.Publish(LiveEventKinds.Risk, new { account = target, action = "halted", reason = RiskReason.KillSwitch.ToCode(), flatten, message });
-                notifier.Notify(Notification.Halt(target, $"Kill switch engaged on {target} by {by}: {message}" + (flatten ? " Positions will be flattened." : ""), now));
+
+                // Announced once: the pipeline's own halt check (this or another instance) will find it claimed.
+                if (await notices.FirstAsync(target, saved.State.Halts[RiskReason.KillSwitch], now, ct) || flattenRequested)
+                {
+                    events.Publish(LiveEventKinds.Risk, new { account = target, action = "halted", reason = RiskReason.KillSwitch.ToCode(), flatten, message });
+                    notifier.Notify(Notification.Halt(target, $"Kill switch engaged on {target} by {by}: {message}" + (flatten ? " Positions will be flattened." : ""), now));
+                }
             }
         }
 
@@ -78,14 +84,14 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
             }
 
             var now = time.GetUtcNow();
-            var done = await UpdateAsync(target, book =>
+            var saved = await UpdateAsync(target, book =>
             {
                 var review = RiskGate.Resume(Context(book, now, equity), reason, $"{message} (by {by})");
                 return review.Events.Count == 0
                     ? null
                     : book with { State = book.State.Apply(review.Events), FlattenRequestedAt = reason == RiskReason.KillSwitch ? null : book.FlattenRequestedAt };
             }, ct);
-            if (done)
+            if (saved is not null)
             {
                 changed.Add(target);
                 logger.TradingResumed(target, reason.ToCode(), by);
@@ -100,21 +106,21 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
     private async Task<IReadOnlyList<string>> TargetsAsync(string? account, CancellationToken ct) =>
         account is not null ? [account] : [.. (await portfolio.AccountsAsync(ct)).Select(a => a.Account)];
 
-    /// <summary>Applies <paramref name="change"/> (null = nothing to do) to the account's book with its ETag; a new book starts with no equity figures (the first decision sets them).</summary>
-    private async Task<bool> UpdateAsync(string account, Func<RiskBook, RiskBook?> change, CancellationToken ct)
+    /// <summary>Applies <paramref name="change"/> (null = nothing to do) to the account's book with its ETag and returns the saved book (null: nothing changed); a new book starts with no equity figures (the first decision sets them).</summary>
+    private async Task<RiskBook?> UpdateAsync(string account, Func<RiskBook, RiskBook?> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var book = await books.GetAsync(account, ct) ?? new RiskBook(account, new RiskState());
             if (change(book) is not { } updated)
             {
-                return false;
+                return null;
             }
 
             try
             {
                 await books.SaveAsync(updated, ct);
-                return true;
+                return updated;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {

@@ -71,6 +71,7 @@ public static class TradingBotApi
         services.AddSingleton<StrategyService>();
         services.AddSingleton<PortfolioReader>();
         services.AddSingleton<RiskOperator>();
+        services.AddSingleton<HaltNotices>();
         services.AddSingleton<BacktestRunner>();
         return builder;
     }

@@ -35,6 +35,24 @@ public sealed class InboxStore(TableClients tables)
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Claims <paramref name="key"/> in <paramref name="scope"/> once, across callers and instances: true for the first
+    /// claim, false when it was already claimed. For effects that must happen once but carry no outputs (a notice).
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string scope, string key, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(TableNames.Inbox, ct);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(TableKeys.Escape(scope), TableKeys.Escape(key)) { ["ProcessedAt"] = at, ["Chunks"] = 0 }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.IsConflict())
+        {
+            return false;
+        }
+    }
+
     /// <summary>Records the outputs of a processed message; the first record wins (a concurrent duplicate is ignored).</summary>
     public async Task RecordAsync(string function, string messageId, string correlationId, string outputsJson, DateTimeOffset at, CancellationToken ct)
     {

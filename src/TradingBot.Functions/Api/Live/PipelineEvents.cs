@@ -18,8 +18,8 @@ namespace TradingBot.Functions.Api.Live;
 /// the account's risk book is checked in the background for halts that began since the last check (automatic kill
 /// switch, daily loss limit, drawdown), which are notified once.
 /// </summary>
-public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, RiskStateStore books, IVenues venues, TimeProvider time,
-    ILogger<PipelineEvents> logger) : BackgroundService, IInvocationObserver
+public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, RiskStateStore books, HaltNotices notices, IVenues venues,
+    TimeProvider time, ILogger<PipelineEvents> logger) : BackgroundService, IInvocationObserver
 {
     private readonly Channel<string> _accountsToCheck = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, DateTimeOffset> _haltsSeenUntil = new(StringComparer.Ordinal);
@@ -86,7 +86,11 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
         }
     }
 
-    private async Task CheckHaltsAsync(string account, CancellationToken ct)
+    /// <summary>
+    /// Announces the account's halts that began since the last check (and since this instance started), each only if no
+    /// one announced it yet (<see cref="HaltNotices"/>: the kill switch API, another instance). Runs after every risk decision.
+    /// </summary>
+    internal async Task CheckHaltsAsync(string account, CancellationToken ct)
     {
         if (await books.GetAsync(account, ct) is not { } book)
         {
@@ -96,8 +100,12 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
         var seen = _haltsSeenUntil.GetValueOrDefault(account, _started);
         foreach (var halt in book.State.Halts.Values.Where(h => h.Since > seen).OrderBy(h => h.Since))
         {
-            events.Publish(LiveEventKinds.Risk, new { account, action = "halted", reason = halt.Reason.ToCode(), message = halt.Message });
-            notifier.Notify(Notification.Halt(account, $"{account} halted ({halt.Reason.ToCode()}): {halt.Message}", halt.Since));
+            if (await notices.FirstAsync(account, halt, time.GetUtcNow(), ct))
+            {
+                events.Publish(LiveEventKinds.Risk, new { account, action = "halted", reason = halt.Reason.ToCode(), message = halt.Message });
+                notifier.Notify(Notification.Halt(account, $"{account} halted ({halt.Reason.ToCode()}): {halt.Message}", halt.Since));
+            }
+
             seen = halt.Since;
         }
 
