@@ -321,7 +321,9 @@
   var routes = { candle: ['chart', 'portfolio'], signal: ['signals'], risk: ['signals', 'risk'], order: ['orders'], fill: ['orders', 'chart', 'portfolio'], position: ['portfolio'], strategy: ['strategies'] };
 
   function connect() {
+    if (!key()) return;
     var controller = new AbortController();
+    state.stream = controller;
     var lastId = state.lastEventId;
     var ready = false;
     var fallback = setTimeout(function () { if (!ready) { controller.abort(); polling('no live stream'); } }, 5000);
@@ -354,7 +356,8 @@
       return pump();
     }).catch(function () { /* aborted or failed: handled below */ }).then(function () {
       clearTimeout(fallback);
-      if (!key()) return;
+      // Signed out, or a newer stream took over (signed in again): this one does not reconnect.
+      if (!key() || state.stream !== controller) return;
       if (ready) { setTimeout(connect, 1000); } else { polling('live stream unavailable'); }
     });
   }
@@ -370,13 +373,17 @@
     setLive(false);
     $('live').title = reason;
     state.timers.poll = setInterval(function () { ['chart', 'portfolio', 'orders', 'signals', 'risk'].forEach(schedule); }, 10000);
-    setTimeout(function () { clearInterval(state.timers.poll); state.timers.poll = null; connect(); }, 60000);
+    state.timers.pollEnd = setTimeout(function () { clearInterval(state.timers.poll); state.timers.poll = null; connect(); }, 60000);
   }
 
   // ---- start -------------------------------------------------------------------------------------------------
   function signOut(message) {
     sessionStorage.removeItem(KEY);
+    // A signed-out page neither listens nor refreshes (its requests would carry no key and be refused).
+    if (state.stream) { state.stream.abort(); state.stream = null; }
     Object.keys(state.timers).forEach(function (t) { clearTimeout(state.timers[t]); clearInterval(state.timers[t]); });
+    state.timers = {};
+    document.body.removeAttribute('data-loaded');
     $('app').hidden = true;
     $('login').hidden = false;
     $('login-error').textContent = message || '';
@@ -405,6 +412,15 @@
     $('account').addEventListener('change', function () { loadEquity().catch(showError); });
     setupKillSwitch();
     setupBacktests();
+    // The DevHost prints the dashboard's address with the key as ?code=: sign in with it, then drop it from the
+    // address bar and the history entry (the key lives in this tab's sessionStorage only).
+    var query = new URLSearchParams(window.location.search);
+    if (query.get('code')) {
+      sessionStorage.setItem(KEY, query.get('code'));
+      query.delete('code');
+      var rest = query.toString();
+      history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+    }
     if (key()) start(); else signOut('');
   });
 })();

@@ -1,7 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using TradingBot.DevHost.Handler;
-using TradingBot.DevHost.Tests.Hosting;
 using TradingBot.Testing;
 
 namespace TradingBot.DevHost.Tests.EndToEnd;
@@ -14,50 +12,31 @@ namespace TradingBot.DevHost.Tests.EndToEnd;
 /// </summary>
 public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Key = "end-to-end-key";
-
     [Fact]
     public async Task DefaultRun_TradesThroughEveryStage_AndTheStateSurvivesARestart()
     {
-        using var data = new TemporaryFolder();
-        data.Write("local.settings.example.json", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.example.json")));
-        var prefix = AzuriteFixture.NewTablePrefix();
-        var options = new DevHostOptions
-        {
-            RepositoryRoot = RepositoryPaths.Root,
-            Port = HandlerProcess.FreePort(),
-            DataFolder = data.File(".devhost"),
-            SettingsFile = data.File("local.settings.json"),
-            Settings = new Dictionary<string, string>
-            {
-                ["TableConnection"] = azurite.ConnectionString,
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Storage__TablePrefix"] = prefix,
-                ["DevHost__ApiKey"] = Key,
-            },
-        };
+        using var devHost = new TestDevHost(azurite);
+        var prefix = devHost.TablePrefix;
         var tables = new TableServiceClient(azurite.ConnectionString);
         Task<int> Count(string table, Func<TableEntity, bool> which) => CountAsync(tables.GetTableClient(prefix + table), which);
-        using var logs = new TestLogs();
 
-        var first = new LocalRun(options, l => l.AddProvider(logs));
+        var first = devHost.NewRun();
         int fillsBefore;
         DateTimeOffset newestBefore;
         try
         {
             await first.StartAsync(CancellationToken.None);
-            await WaitAsync(async () => await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0, "a position", logs);
+            await devHost.WaitAsync(async () => await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0, "a position");
             Assert.True(await Count("Candles", _ => true) > 0);
             Assert.True(await Count("Signals", _ => true) > 0);
             Assert.True(await Count("Orders", e => e.GetString("State") == "Filled") > 0);
             Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("fill|", StringComparison.Ordinal)) > 0);
 
-            using var client = new HttpClient { BaseAddress = first.FrontAddress };
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/health")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("api/anything")).StatusCode);
-            using var invoke = new HttpRequestMessage(HttpMethod.Post, "ExecuteOrders") { Content = new StringContent("{}") };
-            invoke.Headers.Add("x-functions-key", Key);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(invoke)).StatusCode);
+            using var anonymous = new HttpClient { BaseAddress = first.FrontAddress };
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("api/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/anything")).StatusCode);
+            using var client = TestDevHost.Client(first);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("ExecuteOrders", new StringContent("{}"))).StatusCode);
         }
         finally
         {
@@ -67,28 +46,16 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IClassFixture
             await first.DisposeAsync();
         }
 
-        Assert.True(File.Exists(data.File(".devhost/servicebus.json")));
-        Assert.True(File.Exists(data.File(".devhost/clock.txt")));
-        await using var second = new LocalRun(options, l => l.AddProvider(logs));
+        Assert.True(File.Exists(devHost.DataFile("servicebus.json")));
+        Assert.True(File.Exists(devHost.DataFile("clock.txt")));
+        await using var second = devHost.NewRun();
         await second.StartAsync(CancellationToken.None);
-        await WaitAsync(async () => await NewestCandleAsync(tables.GetTableClient(prefix + "Candles")) > newestBefore, "ingestion resumed after the restart", logs);
+        await devHost.WaitAsync(async () => await NewestCandleAsync(tables.GetTableClient(prefix + "Candles")) > newestBefore, "ingestion resumed after the restart");
 
         Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("fill|", StringComparison.Ordinal)) >= fillsBefore);
         Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0);
         Assert.Equal(0, await Count("Poison", _ => true));
         Assert.DoesNotContain(second.Broker.Statistics(), s => s.DeadLettered > 0);
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what, TestLogs logs)
-    {
-        try
-        {
-            await Waiting.UntilAsync(condition, what, seconds: 180);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException(ex.Message + Environment.NewLine + logs.Tail(), ex);
-        }
     }
 
     private static async Task<int> CountAsync(TableClient table, Func<TableEntity, bool> which)
