@@ -67,6 +67,10 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Application (client) id of an Entra ID app registration with the app roles viewer and trader. Empty (the default): the API takes the key in Key Vault (api-key, created by the azd postprovision hook). Set: App Service authentication signs callers in with Entra ID and the app reads their roles.')
+@maxLength(36)
+param entraClientId string = ''
+
 @description('default creates the Key Vault; recover restores a soft-deleted vault of the same name (after `azd down`).')
 @allowed([
   'default'
@@ -271,6 +275,7 @@ module functions 'app/functions.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     venues: venues
+    entraClientId: entraClientId
     maxDeliveryCount: maxDeliveryCount
     tunables: tunables
   }

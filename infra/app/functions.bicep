@@ -48,6 +48,9 @@ param instanceMemoryMB int
 @description('One entry per venue: { id, mode: Paper|Live, keysInVault: bool }.')
 param venues array
 
+@description('Entra ID app registration (client id) for App Service authentication; empty: the API authenticates with the keys in Key Vault.')
+param entraClientId string
+
 @description('Delivery on which the pipeline records a failing message as poison: the subscriptions\' maxDeliveryCount.')
 param maxDeliveryCount int
 
@@ -92,6 +95,17 @@ var venueKeys = reduce(
     })
 )
 
+// The API's authentication (docs/api.md, docs/deploy.md). The keys are Key Vault references to the secrets the azd
+// postprovision hook creates once (infra/hooks): until they exist the app receives the reference text, which it never
+// accepts as a key (401, fail closed). With an Entra ID app registration, App Service authentication signs callers in
+// (authSettings below) and the app reads their roles instead; the keys stay referenced so switching back is one
+// provision.
+var apiAuth = {
+  Api__Auth__Mode: empty(entraClientId) ? 'Key' : 'AppService'
+  Api__Auth__Key: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=api-key)'
+  Api__Auth__ViewerKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=api-viewer-key)'
+}
+
 var managedSettings = {
   // Functions host storage: blob only (timers, leases, host keys), as the identity.
   AzureWebJobsStorage__blobServiceUri: hostStorage.properties.primaryEndpoints.blob
@@ -115,7 +129,7 @@ var managedSettings = {
   Pipeline__MaxDeliveryCount: string(maxDeliveryCount)
 }
 
-var appSettings = union(tunables, managedSettings, venueModes, venueKeys)
+var appSettings = union(tunables, managedSettings, apiAuth, venueModes, venueKeys)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -171,6 +185,50 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       vnetRouteAllEnabled: !empty(subnetId)
       appSettings: map(items(appSettings), setting => { name: setting.key, value: setting.value })
+    }
+  }
+}
+
+// App Service authentication with Entra ID, only when a client id is given. Every request must be signed in except
+// /api/health (probes); an unsigned request gets 401, not a redirect, because the API's callers are scripts and the
+// dashboard's fetches (browsers sign in at /.auth/login/aad). platform.enabled is what turns the module on: without it
+// the settings are stored but nothing is enforced. No client secret: browsers sign in with an ID token.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(entraClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/api/health'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            entraClientId
+            'api://${entraClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
     }
   }
 }

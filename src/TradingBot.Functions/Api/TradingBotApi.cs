@@ -55,7 +55,7 @@ public static class TradingBotApi
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiRoles.KeyHeader,
-                Description = "The API key (locally the DevHost's printed key; in Azure a function key plus the App Service sign-in).",
+                Description = "The API key (locally the DevHost's printed key; in Azure the Key Vault secret api-key, or api-viewer-key for reads). Deployments with Entra ID sign-in use the App Service session or a bearer token instead.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("functionKey", document)] = [] }];
             return Task.CompletedTask;

@@ -13,6 +13,9 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly ApiHost _api = ApiHost.Create(azurite);
 
+    /// <summary>App Service authentication enabled, as the platform says in WEBSITE_AUTH_ENABLED.</summary>
+    private static readonly (string, string?)[] AppServiceMode = [("Api:Auth:Mode", "AppService"), (ApiAuthenticationHandler.PlatformAuthSetting, "True")];
+
     public void Dispose() => _api.Dispose();
 
     public static TheoryData<string> ReadRoutes =>
@@ -116,6 +119,35 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Get_UnresolvedKeyVaultReference_IsNeverAKey()
+    {
+        // Before the secret exists, App Service hands the app the reference text itself; that text is no key.
+        const string reference = "@Microsoft.KeyVault(VaultName=kv-bot;SecretName=api-key)";
+        using var pending = ApiHost.Create(azurite, ("Api:Auth:Key", reference), ("Api:Auth:ViewerKey", reference.Replace("api-key", "api-viewer-key", StringComparison.Ordinal)));
+        using var client = pending.Client(reference);
+
+        var problem = await ApiHost.GetAsync(client, "/api/orders", HttpStatusCode.Unauthorized);
+
+        Assert.Contains("Key Vault references the platform could not resolve", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ViewerKeyReferenceUnresolved_TheResolvedKeyStillWorks()
+    {
+        const string reference = "@Microsoft.KeyVault(VaultName=kv-bot;SecretName=api-viewer-key)";
+        using var partial = ApiHost.Create(azurite, ("Api:Auth:ViewerKey", reference));
+
+        using var referenceClient = partial.Client(reference);
+        using var keyClient = partial.Client(ApiHost.TraderKey);
+
+        using var withReference = await referenceClient.GetAsync("/api/risk");
+        using var withKey = await keyClient.GetAsync("/api/risk");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withReference.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_DevHostKeySetting_IsAcceptedWhenApiKeyUnset()
     {
         using var devhost = ApiHost.Create(azurite, ("Api:Auth:Key", null), ("DevHost:ApiKey", "printed-by-devhost"));
@@ -134,7 +166,7 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
     [InlineData("someone-else", "GET", HttpStatusCode.Forbidden)]
     public async Task AppServiceMode_RolesFromThePrincipalHeader_DecideAccess(string? role, string method, HttpStatusCode expected)
     {
-        using var azure = ApiHost.Create(azurite, ("Api:Auth:Mode", "AppService"));
+        using var azure = ApiHost.Create(azurite, AppServiceMode);
         using var client = role is null ? azure.Client(null) : azure.Client(null, (ApiRoles.PrincipalHeader, Principal("alice@example.com", role)));
 
         using var response = method == "GET"
@@ -144,10 +176,24 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("False")]
+    public async Task AppServiceMode_WithoutPlatformAuthentication_RefusesEvenAWellFormedPrincipal(string? platformSetting)
+    {
+        // Nothing strips a client-sent principal header unless App Service authentication runs: it could be forged.
+        using var unprotected = ApiHost.Create(azurite, ("Api:Auth:Mode", "AppService"), (ApiAuthenticationHandler.PlatformAuthSetting, platformSetting));
+        using var client = unprotected.Client(null, (ApiRoles.PrincipalHeader, Principal("mallory@example.com", ApiRoles.Trader)));
+
+        var problem = await ApiHost.GetAsync(client, "/api/risk", HttpStatusCode.Unauthorized);
+
+        Assert.Contains(ApiAuthenticationHandler.PlatformAuthSetting, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AppServiceMode_KeyAlone_IsNotEnough()
     {
-        using var azure = ApiHost.Create(azurite, ("Api:Auth:Mode", "AppService"));
+        using var azure = ApiHost.Create(azurite, AppServiceMode);
         using var client = azure.Client(ApiHost.TraderKey);
 
         using var response = await client.GetAsync("/api/risk");
@@ -158,7 +204,7 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task AppServiceMode_MalformedPrincipal_Is401()
     {
-        using var azure = ApiHost.Create(azurite, ("Api:Auth:Mode", "AppService"));
+        using var azure = ApiHost.Create(azurite, AppServiceMode);
         using var client = azure.Client(null, (ApiRoles.PrincipalHeader, "not base64 json"));
 
         var problem = await ApiHost.GetAsync(client, "/api/risk", HttpStatusCode.Unauthorized);

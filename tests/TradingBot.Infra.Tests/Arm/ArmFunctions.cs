@@ -42,6 +42,7 @@ internal static class ArmFunctions
         {
             ["name"] = "AzureCloud",
             ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net", ["keyvaultDns"] = ".vault.azure.net" },
+            ["authentication"] = new JsonObject { ["loginEndpoint"] = "https://login.microsoftonline.com/" },
         },
         ["reference"] = Reference,
 

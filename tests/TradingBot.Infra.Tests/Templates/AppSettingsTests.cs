@@ -17,6 +17,7 @@ public sealed class AppSettingsTests
         "KeyVault__Uri", "KeyVault__ClientId", "AZURE_CLIENT_ID",
         "Pipeline__MaxDeliveryCount",
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        "Api__Auth__Mode", "Api__Auth__Key", "Api__Auth__ViewerKey",
     ];
 
     /// <summary>Settings the deployment takes from infra/app-settings.json (the operator's tunables).</summary>
@@ -38,10 +39,17 @@ public sealed class AppSettingsTests
         "Pipeline__StrategyHistoryBars", "Pipeline__BackfillBars", "Pipeline__QuoteSampleRetention",
         "Risk__DailyLossLimit", "Risk__MaxDrawdown", "Risk__KillSwitchLoss", "Risk__FlattenOnKillSwitch", "Risk__MaxTotalExposure",
         "Risk__MaxOpenPositions", "Risk__MaxCandleAge", "Risk__Strategy__Sizing", "Risk__Strategy__EquityFraction", "Risk__Strategy__StopLossPercent",
+        "Api__MutationsPerMinute", "Api__BalanceCacheDuration", "Api__EventsMaxDuration", "Api__EventsHeartbeat", "Api__MaxBacktestBars",
+        "Api__MaxUploadBytes", "Notifications__Timeout", "Notifications__QueueLimit",
     ];
 
-    /// <summary>Local-development secrets: in Azure the venue keys are Key Vault references (Venues__&lt;venue&gt;__ApiKey/ApiSecret).</summary>
-    private static bool IsLocalSecret(string setting) => setting.StartsWith("Secrets__", StringComparison.Ordinal);
+    /// <summary>
+    /// Local-only settings, never set in Azure: local secrets (in Azure the venue keys are Key Vault references,
+    /// Venues__&lt;venue&gt;__ApiKey/ApiSecret), the DevHost's key and its simulated demo clock.
+    /// </summary>
+    private static bool IsLocalOnly(string setting) =>
+        setting.StartsWith("Secrets__", StringComparison.Ordinal) || setting.StartsWith("DevHost__", StringComparison.Ordinal)
+        || setting.StartsWith("SimulatedClock__", StringComparison.Ordinal);
 
     private static IReadOnlyDictionary<string, string> Settings => Deployed.Default.AppSettings();
 
@@ -49,7 +57,7 @@ public sealed class AppSettingsTests
     public void DocumentedSettings_EachHasADeploymentDecision()
     {
         var undecided = FunctionApp.DocumentedSettings
-            .Where(s => !SetByDeployment.Contains(s) && !SetFromTunables.Contains(s) && !ReplacedByIdentity.ContainsKey(s) && !LeftToAppDefault.Contains(s) && !IsLocalSecret(s))
+            .Where(s => !SetByDeployment.Contains(s) && !SetFromTunables.Contains(s) && !ReplacedByIdentity.ContainsKey(s) && !LeftToAppDefault.Contains(s) && !IsLocalOnly(s))
             .ToList();
 
         Assert.True(undecided.Count == 0,
@@ -68,7 +76,7 @@ public sealed class AppSettingsTests
     [Fact]
     public void Deploy_ConnectionStringsAndLocalSecrets_AreNeverSet()
     {
-        var present = FunctionApp.DocumentedSettings.Where(s => ReplacedByIdentity.ContainsKey(s) || IsLocalSecret(s)).Where(Settings.ContainsKey).ToList();
+        var present = FunctionApp.DocumentedSettings.Where(s => ReplacedByIdentity.ContainsKey(s) || IsLocalOnly(s)).Where(Settings.ContainsKey).ToList();
 
         Assert.True(present.Count == 0, "set in Azure, but local only or a connection string: " + string.Join(", ", present));
     }
@@ -153,7 +161,9 @@ public sealed class AppSettingsTests
             Assert.True(t.Value is JsonValue v && v.TryGetValue<string>(out _), $"{t.Key}: app settings are strings");
             Assert.False(SetByDeployment.Contains(t.Key) || ReplacedByIdentity.ContainsKey(t.Key) || t.Key.Contains("__credential", StringComparison.Ordinal)
                 || t.Key.Contains("__clientId", StringComparison.Ordinal), $"{t.Key} is owned by infra/app/functions.bicep");
-            Assert.DoesNotContain(credentialWords, w => t.Key.Contains(w, StringComparison.OrdinalIgnoreCase));
+            // A *SecretName setting (Notifications__Targets__<n>__SecretName) names a Key Vault secret; it holds none.
+            var words = t.Key.EndsWith("SecretName", StringComparison.Ordinal) ? t.Key[..^"SecretName".Length] : t.Key;
+            Assert.DoesNotContain(credentialWords, w => words.Contains(w, StringComparison.OrdinalIgnoreCase));
             Assert.Equal(t.Value.Text(), Settings[t.Key]);
         });
     }

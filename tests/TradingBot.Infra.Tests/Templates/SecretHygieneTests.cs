@@ -21,6 +21,7 @@ public sealed partial class SecretHygieneTests
         { "ROBINHOOD_MODE", "Live" },
         { "COINBASE_KEYS_IN_VAULT", "true" },
         { "STATIC_OUTBOUND_IP_ENABLED", "true" },
+        { "ENTRA_CLIENT_ID", "11111111-2222-3333-4444-555555555555" },
     };
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class VenueTests
     public void Deploy_KeyVaultReferences_ResolveWithTheAppIdentityAndValidSecretNames()
     {
         var deployment = AzdEnvironment.Deploy(AzdEnvironment.With(("BINANCE_MODE", "Live"), ("COINBASE_MODE", "Live"), ("ROBINHOOD_MODE", "Live")));
-        var references = deployment.AppSettings().Where(s => s.Value.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)).ToList();
+        var references = deployment.AppSettings()
+            .Where(s => s.Key.StartsWith("Venues__", StringComparison.Ordinal) && s.Value.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(2 * SecretNames.Venues.Count, references.Count);
         Assert.All(references, r => Assert.True(SecretNames.IsValid(r.Value.Split("SecretName=")[1].TrimEnd(')')), r.Value));

@@ -11,9 +11,10 @@ public enum ApiAuthMode
     Key,
 
     /// <summary>
-    /// Azure: the platform checks function keys and App Service authentication (Entra ID) signs the caller in; the app
-    /// reads the roles from the <c>X-MS-CLIENT-PRINCIPAL</c> header it injects. Only safe with App Service
-    /// authentication enabled (it strips that header from client requests).
+    /// Azure with Entra ID: App Service authentication signs the caller in and the app reads the roles from the
+    /// <c>X-MS-CLIENT-PRINCIPAL</c> header it injects. Only safe with App Service authentication enabled (it strips that
+    /// header from client requests), so the app refuses every principal unless the platform says it is enabled
+    /// (<c>WEBSITE_AUTH_ENABLED=true</c>).
     /// </summary>
     AppService,
 }

@@ -12,4 +12,11 @@ public sealed class ApiAuthOptions
 
     /// <summary>Grants <c>viewer</c> only (read-only dashboards and scripts).</summary>
     public string? ViewerKey { get; set; }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is an App Service Key Vault reference the platform could not resolve (the secret
+    /// is missing or unreadable): the app then receives the reference text itself, which is no key and must never match.
+    /// </summary>
+    public static bool IsUnresolvedReference(string? value) =>
+        value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }

@@ -13,10 +13,13 @@ namespace TradingBot.Functions.Api.Security;
 /// never logged, echoed or part of a failure message.
 /// </summary>
 public sealed class ApiAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> schemes, ILoggerFactory logger, UrlEncoder encoder,
-    IOptionsMonitor<ApiAuthOptions> auth)
+    IOptionsMonitor<ApiAuthOptions> auth, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemes, logger, encoder)
 {
     public const string SchemeName = "TradingBotApi";
+
+    /// <summary>Injected by App Service (and read by the Functions host) when App Service authentication is enabled.</summary>
+    public const string PlatformAuthSetting = "WEBSITE_AUTH_ENABLED";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -45,13 +48,17 @@ public sealed class ApiAuthenticationHandler(IOptionsMonitor<AuthenticationSchem
             return AuthenticateResult.NoResult();
         }
 
-        if (string.IsNullOrEmpty(options.Key) && string.IsNullOrEmpty(options.ViewerKey))
+        var key = Usable(options.Key);
+        var viewerKey = Usable(options.ViewerKey);
+        if (key is null && viewerKey is null)
         {
-            return AuthenticateResult.Fail("No API key is configured (Api:Auth:Key), so no key is accepted.");
+            return AuthenticateResult.Fail(ApiAuthOptions.IsUnresolvedReference(options.Key) || ApiAuthOptions.IsUnresolvedReference(options.ViewerKey)
+                ? "The API key settings are Key Vault references the platform could not resolve (secret missing or unreadable), so no key is accepted."
+                : "No API key is configured (Api:Auth:Key), so no key is accepted.");
         }
 
-        string[]? roles = Matches(presented, options.Key) ? [ApiRoles.Viewer, ApiRoles.Trader]
-            : Matches(presented, options.ViewerKey) ? [ApiRoles.Viewer]
+        string[]? roles = Matches(presented, key) ? [ApiRoles.Viewer, ApiRoles.Trader]
+            : Matches(presented, viewerKey) ? [ApiRoles.Viewer]
             : null;
         if (roles is null)
         {
@@ -70,6 +77,12 @@ public sealed class ApiAuthenticationHandler(IOptionsMonitor<AuthenticationSchem
         if (string.IsNullOrEmpty(header))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (!bool.TryParse(configuration[PlatformAuthSetting], out var enabled) || !enabled)
+        {
+            // Without App Service authentication nothing strips a client-sent principal header: it would be forged.
+            return AuthenticateResult.Fail($"App Service authentication is not enabled on this app ({PlatformAuthSetting} is not true), so {ApiRoles.PrincipalHeader} is not trusted.");
         }
 
         var identity = ClientPrincipal.Parse(header, SchemeName, out var error);
@@ -93,6 +106,9 @@ public sealed class ApiAuthenticationHandler(IOptionsMonitor<AuthenticationSchem
 
     private static AuthenticateResult Success(ClaimsIdentity identity) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+
+    /// <summary>A configured key, or null when it is unset or an unresolved Key Vault reference (whose text is public).</summary>
+    private static string? Usable(string? key) => string.IsNullOrEmpty(key) || ApiAuthOptions.IsUnresolvedReference(key) ? null : key;
 
     /// <summary>Constant-time comparison of SHA-256 digests (no early exit, no length leak).</summary>
     private static bool Matches(string presented, string? expected) =>
