@@ -1,4 +1,6 @@
 using System.Reflection;
+using Microsoft.Extensions.Options;
+using TradingBot.Functions.Api.Security;
 using TradingBot.Functions.Venues;
 
 namespace TradingBot.Functions.Api;
@@ -8,11 +10,12 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", (TimeProvider time, Microsoft.Extensions.Options.IOptions<TradingOptions> trading) => TypedResults.Ok(new HealthReport(
+        app.MapGet("/api/health", (TimeProvider time, IOptions<TradingOptions> trading, IOptionsMonitor<ApiAuthOptions> auth) => TypedResults.Ok(new HealthReport(
             "ok",
             typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
             time.GetUtcNow(),
-            trading.Value.Venues.ToDictionary(v => v.Key.ToLowerInvariant(), v => v.Value.Mode.ToString().ToLowerInvariant(), StringComparer.Ordinal))));
+            trading.Value.Venues.ToDictionary(v => v.Key.ToLowerInvariant(), v => v.Value.Mode.ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            ApiText.Kebab(auth.CurrentValue.Mode))));
         return app;
     }
 }

@@ -379,6 +379,8 @@
   // ---- start -------------------------------------------------------------------------------------------------
   function signOut(message) {
     sessionStorage.removeItem(KEY);
+    // Signed in with Entra ID (App Service authentication): signing out is the platform's.
+    if (state.auth === 'app-service') { window.location.assign('/.auth/logout?post_logout_redirect_uri=/'); return; }
     // A signed-out page neither listens nor refreshes (its requests would carry no key and be refused).
     if (state.stream) { state.stream.abort(); state.stream = null; }
     Object.keys(state.timers).forEach(function (t) { clearTimeout(state.timers[t]); clearInterval(state.timers[t]); });
@@ -421,6 +423,12 @@
       var rest = query.toString();
       history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
     }
-    if (key()) start(); else signOut('');
+    if (key()) { start(); return; }
+    // With Entra ID sign-in the platform has signed the browser in and there is no key to ask for.
+    fetch('/api/health', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; })
+      .then(function (health) {
+        state.auth = health.auth;
+        if (state.auth === 'app-service') start(); else signOut('');
+      });
   });
 })();

@@ -46,6 +46,17 @@ public sealed class ApiSecurityTests(AzuriteFixture azurite) : IDisposable
         var health = await ApiHost.GetAsync(_api.Anonymous, "/api/health");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("key", health.GetProperty("auth").GetString());
+    }
+
+    [Fact]
+    public async Task Health_InAppServiceMode_SaysSoSoTheDashboardSkipsItsKeyForm()
+    {
+        using var azure = ApiHost.Create(azurite, AppServiceMode);
+
+        var health = await ApiHost.GetAsync(azure.Anonymous, "/api/health");
+
+        Assert.Equal("app-service", health.GetProperty("auth").GetString());
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Market;
+using TradingBot.Functions.Api.Security;
 using TradingBot.Functions.Tests.Api;
 using TradingBot.Storage.Candles;
 using TradingBot.Storage.Config;
@@ -124,6 +125,23 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Contains("sma-cross", await page.TextContentAsync("#bt-status"), StringComparison.Ordinal);
         Assert.Contains("returnPct", await page.TextContentAsync("#bt-stats"), StringComparison.Ordinal);
+        NoBrowserErrors(browser);
+    }
+
+    [ChromiumFact]
+    public async Task Dashboard_SignedInByAppServiceAuthentication_AsksForNoKey()
+    {
+        using var azure = ApiHost.Create(azurite, ("Api:Auth:Mode", "AppService"), (ApiAuthenticationHandler.PlatformAuthSetting, "True"));
+        await using var browser = await BrowserPage.OpenAsync(1280, 900, async page =>
+        {
+            // What App Service authentication adds to every request of a browser signed in with Entra ID.
+            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [ApiRoles.PrincipalHeader] = ApiSecurityTests.Principal("alice@example.com", ApiRoles.Trader) });
+            await page.GotoAsync(azure.Host.Client.BaseAddress!.ToString());
+            await page.WaitForSelectorAsync("body[data-loaded=true]");
+        });
+
+        Assert.False(await browser.Page.IsVisibleAsync("#login"));
+        Assert.True(await browser.Page.IsVisibleAsync("#app"));
         NoBrowserErrors(browser);
     }
 }
