@@ -7,8 +7,10 @@ namespace TradingBot.Testing;
 /// <summary>
 /// A scriptable in-memory venue for pipeline tests: markets, quotes, candles and balances you set; order placement
 /// driven by a queue of <see cref="FakeOrderScript"/>s (fill, partial fill, open, reject, timeout after or without
-/// acceptance); lookups by client order id; more executions added later with <see cref="AddFill"/>. Thread-safe, and
-/// it counts what was asked of it so tests can prove "exactly one venue order".
+/// acceptance); lookups by client order id; more executions added later with <see cref="AddFill"/>. Like a venue's
+/// account, every execution moves <see cref="Balances"/> at once, in one step: a buy spends cost + fee of the quote
+/// currency and adds the amount of the base, a sell the reverse (open orders reserve nothing). Thread-safe, and it
+/// counts what was asked of it so tests can prove "exactly one venue order".
 /// </summary>
 public sealed class FakeExchange(string id, TimeProvider time) : IExchange
 {
@@ -268,6 +270,7 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
             Fee = fee,
             ClientOrderId = order.ClientOrderId,
         };
+        Settle(order.Symbol, order.Side, trade.Cost, amount, fee.Cost);
         var filled = order.Filled + amount;
         var trades = order.Trades.Append(trade).ToList();
         var cost = (order.Cost ?? 0m) + trade.Cost;
@@ -283,5 +286,19 @@ public sealed class FakeExchange(string id, TimeProvider time) : IExchange
             Trades = reportTrades ? trades : [],
             LastTradeTimestamp = trade.Timestamp,
         };
+    }
+
+    /// <summary>Books an execution on the account (under the lock, so a balance read sees all of it or none of it).</summary>
+    private void Settle(Symbol symbol, OrderSide side, decimal cost, decimal amount, decimal fee)
+    {
+        var buy = side == OrderSide.Buy;
+        Credit(symbol.Quote, buy ? -(cost + fee) : cost - fee);
+        Credit(symbol.Base, buy ? amount : -amount);
+    }
+
+    private void Credit(string currency, decimal delta)
+    {
+        var balance = Balances.GetValueOrDefault(currency);
+        Balances[currency] = balance with { Free = balance.Free + delta };
     }
 }

@@ -19,7 +19,7 @@ namespace TradingBot.Functions.Api;
 /// books), their positions marked at the newest stored candle close, venue balances (cached for
 /// <see cref="ApiOptions.BalanceCacheDuration"/>, since venue request weight is limited), equity and its history.
 /// </summary>
-public sealed class PortfolioReader(ConfigStore config, RiskStateStore books, LedgerStore ledger, CandleStore candles, OrderStore orders,
+public sealed class PortfolioReader(ConfigStore config, RiskStateStore books, LedgerStore ledger, LatestCloses closes, OrderStore orders,
     IVenues venues, TimeProvider time, IOptions<ApiOptions> options)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Balance Balance)> _balances = new(StringComparer.Ordinal);
@@ -115,9 +115,9 @@ public sealed class PortfolioReader(ConfigStore config, RiskStateStore books, Le
         var balances = currencies.Select(c => balance is null
             ? new BalanceView(c, null, null, null, booked.GetValueOrDefault(c))
             : new BalanceView(c, balance[c].Free, balance[c].Used, balance[c].Total, booked.GetValueOrDefault(c))).ToList();
-        var quotePositions = positions.Where(p => p.Symbol.Quote == quote).ToList();
         decimal? cash = balance?[quote].Total;
-        decimal? equity = cash is { } c0 ? c0 + quotePositions.Sum(p => p.MarketValue(Mark(p, marks))) : null;
+        decimal? equity = balance is null ? null
+            : AccountEquity.From(balance, quote, positions.Select(p => p.Symbol).Concat(marks.Keys), s => marks.TryGetValue(s, out var m) ? m : Mark(positions, s)).Value;
         return new AccountView(account, venue, ApiText.Kebab(mode), quote, cash, equity, PortfolioValuation.Realized(positions),
             PortfolioValuation.Unrealized(positions, byName), PortfolioValuation.GrossExposure(positions, byName), positions.Count(p => !p.IsFlat),
             balances, error);
@@ -136,23 +136,7 @@ public sealed class PortfolioReader(ConfigStore config, RiskStateStore books, Le
         return balance;
     }
 
-    /// <summary>The newest stored close of every configured market of <paramref name="venue"/> (the finest timeframe wins).</summary>
-    private async Task<IReadOnlyDictionary<Symbol, decimal>> MarksAsync(string venue, CancellationToken ct)
-    {
-        var marks = new Dictionary<Symbol, (TimeSpan Timeframe, decimal Close)>();
-        foreach (var market in (await config.ListMarketsAsync(ct)).Where(m => m.Venue == venue && m.LastCandleTime is not null))
-        {
-            var last = market.LastCandleTime!.Value;
-            var bars = await candles.GetRangeAsync(venue, market.Symbol, market.Timeframe, last, last, ct);
-            if (bars.Count > 0 && (!marks.TryGetValue(market.Symbol, out var seen) || market.Timeframe.Duration < seen.Timeframe))
-            {
-                marks[market.Symbol] = (market.Timeframe.Duration, bars[^1].Close);
-            }
-        }
+    private Task<IReadOnlyDictionary<Symbol, decimal>> MarksAsync(string venue, CancellationToken ct) => closes.OfVenueAsync(venue, _ => true, ct);
 
-        return marks.ToDictionary(m => m.Key, m => m.Value.Close);
-    }
-
-    private static decimal Mark(Position position, IReadOnlyDictionary<Symbol, decimal> marks) =>
-        marks.TryGetValue(position.Symbol, out var mark) ? mark : position.LastPrice;
+    private static decimal? Mark(IReadOnlyList<Position> positions, Symbol symbol) => positions.FirstOrDefault(p => p.Symbol == symbol)?.LastPrice;
 }

@@ -18,14 +18,14 @@ using RiskDecision = TradingBot.Storage.Risk.RiskDecision;
 namespace TradingBot.Functions.Pipeline;
 
 /// <summary>
-/// The ApplyRisk stage around the pure <see cref="RiskGate"/>: builds its context from the account (venue balance,
-/// ledger positions plus the exposure reserved by approved-but-unfinished orders, the risk book), reviews the
+/// The ApplyRisk stage around the pure <see cref="RiskGate"/>: builds its context from the account (the venue balance
+/// for equity, the ledger positions plus the exposure reserved by approved-but-unfinished orders, the risk book), reviews the
 /// account (halts), turns the signal into an entry, an exit or nothing, and records the outcome. The risk book is
 /// written with its ETag (a lost race re-reads and decides again); the decision row (keyed by signal id) is the
 /// stage's inbox, so a redelivered signal gets the recorded decision back.
 /// </summary>
 public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, RiskStateStore books, LedgerStore ledger, CandleStore candles,
-    IVenues venues, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
+    LatestCloses closes, IVenues venues, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
 {
     public const string NoChange = "no-change";
     public const string VenueUnavailable = "venue-unavailable";
@@ -43,18 +43,18 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         var mode = venues.ModeOf(signal.Venue);
         var account = TradingAccounts.For(signal.Venue, mode);
         IExchange exchange;
-        Market? market;
+        IReadOnlyDictionary<Symbol, Market> markets;
         try
         {
             exchange = venues.Trading(signal.Venue, mode);
-            market = (await exchange.LoadMarketsAsync(false, ct)).GetValueOrDefault(signal.Symbol);
+            markets = await exchange.LoadMarketsAsync(false, ct);
         }
         catch (ExchangeError ex)
         {
             return await RecordAsync(Outcome(signal, false, VenueUnavailable, $"{ex.GetType().Name}: {ex.Message}"), ct);
         }
 
-        if (market is null)
+        if (markets.GetValueOrDefault(signal.Symbol) is not { } market)
         {
             return await RecordAsync(Outcome(signal, false, RiskReason.VenueLimits.ToCode(), $"{signal.Venue} has no market {signal.Symbol}."), ct);
         }
@@ -72,7 +72,8 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
 
             var positions = await ledger.GetPositionsAsync(account, ct);
             var balance = await exchange.FetchBalanceAsync(ct);
-            var (context, current) = Context(account, book, positions, balance, signal, now);
+            var marks = await closes.OfVenueAsync(signal.Venue, s => s.Quote == signal.Symbol.Quote && s != signal.Symbol && balance[s.Base].Total != 0m, ct);
+            var (context, current) = Context(account, book, positions, balance, marks, markets, signal, now);
             var review = gate.ReviewAccount(context);
             context = context with { State = context.State.Apply(review.Events) };
             var (outcome, pending, events) = Evaluate(signal, context, positions, market, atr, now);
@@ -152,16 +153,26 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         new(OrderApproved.For(signal, order.Side, order.Quantity, now, leg, order.Symbol, order.ReferencePrice), order.Purpose);
 
     /// <summary>
-    /// The gate's view of the account: cash of the signal's quote currency from the venue, positions from the ledger
-    /// marked at the signal price (others at their last fill), reserved entries added to their symbol's position.
+    /// The gate's view of the account. <b>Equity</b> comes from the one venue balance snapshot (<see cref="AccountEquity"/>):
+    /// the cash of the signal's quote currency plus the venue's holding of each traded base (symbols of the ledger, of
+    /// the pending reservations, of the configured markets, and the signal's), because the ledger and the reservations
+    /// catch up with an execution later, in any order; cash and holdings change together at the venue. Marks: the
+    /// signal price for its symbol, else the newest stored close, else the ledger's last fill price, else the pending
+    /// order's reference price. <b>Exposure</b> per symbol is the ledger position plus the reserved entries, or the
+    /// venue's holding (above dust) when that is larger: whichever bookkeeping is behind, a position counts.
     /// </summary>
     private static (RiskContext Context, RiskBook Book) Context(string account, RiskBook? book, IReadOnlyList<Position> positions, Balance balance,
-        SignalRaised signal, DateTimeOffset now)
+        IReadOnlyDictionary<Symbol, decimal> latest, IReadOnlyDictionary<Symbol, Market> markets, SignalRaised signal, DateTimeOffset now)
     {
         var quote = signal.Symbol.Quote;
         var cash = balance[quote];
-        var marks = positions.ToDictionary(p => p.Symbol, p => p.Symbol == signal.Symbol ? signal.Price : p.LastPrice);
-        var equity = cash.Total + positions.Where(p => p.Symbol.Quote == quote).Sum(p => p.Quantity * marks[p.Symbol]);
+        var pending = book?.Pending.Values.Select(p => p.Order).ToList() ?? [];
+        decimal? Mark(Symbol symbol) =>
+            symbol == signal.Symbol ? signal.Price
+            : latest.TryGetValue(symbol, out var close) ? close
+            : positions.FirstOrDefault(p => p.Symbol == symbol && p.LastPrice > 0m)?.LastPrice ?? pending.FirstOrDefault(o => o.Symbol == symbol)?.ReferencePrice;
+        var valuation = AccountEquity.From(balance, quote, [.. positions.Select(p => p.Symbol), .. pending.Select(o => o.Symbol), .. latest.Keys, signal.Symbol], Mark);
+        var equity = valuation.Value;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var current = book ?? new RiskBook(account, RiskState.Start(equity));
         if (current.State.StartingEquity == 0m && current.State.EquityPeak == 0m)
@@ -175,13 +186,22 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             current = current with { Day = today, DayStartEquity = equity };
         }
 
-        var exposure = positions.Where(p => !p.IsFlat).ToDictionary(p => p.Symbol, p => new RiskPosition(p.Symbol, p.Quantity, p.AverageCost, marks[p.Symbol]));
+        var exposure = positions.Where(p => !p.IsFlat).ToDictionary(p => p.Symbol, p => new RiskPosition(p.Symbol, p.Quantity, p.AverageCost, Mark(p.Symbol) ?? p.LastPrice));
         foreach (var reserved in current.Pending.Values.Where(p => p.Purpose == RiskOrderPurpose.Entry).Select(p => p.Order))
         {
             var signed = reserved.Side == OrderSide.Buy ? reserved.Amount : -reserved.Amount;
             exposure[reserved.Symbol] = exposure.TryGetValue(reserved.Symbol, out var open)
                 ? open with { Quantity = open.Quantity + signed }
-                : new RiskPosition(reserved.Symbol, signed, reserved.ReferencePrice, reserved.Symbol == signal.Symbol ? signal.Price : reserved.ReferencePrice);
+                : new RiskPosition(reserved.Symbol, signed, reserved.ReferencePrice, Mark(reserved.Symbol) ?? reserved.ReferencePrice);
+        }
+
+        foreach (var (symbol, held) in valuation.Holdings)
+        {
+            var open = exposure.GetValueOrDefault(symbol);
+            if (Math.Abs(held) > Math.Abs(open?.Quantity ?? 0m) && Math.Abs(held) >= Dust(markets.GetValueOrDefault(symbol)))
+            {
+                exposure[symbol] = open is null ? new RiskPosition(symbol, held, valuation.Marks[symbol], valuation.Marks[symbol]) : open with { Quantity = held };
+            }
         }
 
         var context = new RiskContext
@@ -236,6 +256,10 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
     private RiskDecision Outcome(SignalRaised signal, bool approved, string code, string message) =>
         new(signal.Id, signal.CorrelationId, signal.StrategyId, signal.Venue, signal.Symbol.ToString(), signal.CandleTime, approved, code, message,
             time.GetUtcNow());
+
+    /// <summary>A holding the venue would not let you trade (below its minimum amount or one amount step) is not a position.</summary>
+    private static decimal Dust(Market? market) =>
+        market is null ? 0m : Math.Max(market.Limits.Amount.Min ?? 0m, market.Precision.AmountStep);
 
     private static decimal AverageCost(IReadOnlyList<Position> positions, Symbol symbol) =>
         positions.FirstOrDefault(p => p.Symbol == symbol)?.AverageCost ?? 0m;
