@@ -17,6 +17,10 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed with {ErrorType} (transient: {Transient}, delivery {DeliveryCount})")]
     public static partial void InvocationFailed(this ILogger logger, Exception exception, string function, string errorType, bool transient, int? deliveryCount);
 
+    /// <summary>A transient failure (storage busy, an ETag conflict, a venue timeout) that Service Bus redelivers: a warning without the stack trace.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} will be retried after {ErrorType} (transient, delivery {DeliveryCount})")]
+    public static partial void InvocationRetried(this ILogger logger, string function, string errorType, int? deliveryCount);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: poison message recorded: {Reason}")]
     public static partial void PoisonRecorded(this ILogger logger, string function, string reason);
 

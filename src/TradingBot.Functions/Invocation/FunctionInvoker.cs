@@ -71,7 +71,16 @@ public sealed class FunctionInvoker(IServiceProvider services, PoisonStore poiso
         {
             var transient = Failures.IsTransient(ex);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            logger.InvocationFailed(ex, name, ex.GetType().Name, transient, context.DeliveryCount);
+            var lastDelivery = context.DeliveryCount is { } delivered && delivered >= options.Value.MaxDeliveryCount;
+            if (transient && !lastDelivery)
+            {
+                logger.InvocationRetried(name, ex.GetType().Name, context.DeliveryCount);
+            }
+            else
+            {
+                logger.InvocationFailed(ex, name, ex.GetType().Name, transient, context.DeliveryCount);
+            }
+
             if (context.DeliveryCount is { } count && count >= options.Value.MaxDeliveryCount)
             {
                 return await PoisonAsync(context, envelope, $"gave up after {count} deliveries: {ex.GetType().Name}: {ex.Message}", logger, started, ct);

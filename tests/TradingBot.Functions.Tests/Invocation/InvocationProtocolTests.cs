@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Text.Json;
 using TradingBot.Functions.Functions;
@@ -72,6 +73,20 @@ public sealed class InvocationProtocolTests(AzuriteFixture azurite) : IDisposabl
         Assert.Contains(handled.Logs, l => l.Contains("could not be recorded", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, timer.Status);
         Assert.Equal("application/json", timer.ContentType);
+    }
+
+    [Fact]
+    public async Task Invoke_TransientFailure_IsAWarningWithoutTheStackTraceNotAnError()
+    {
+        var deadStorage = azurite.ConnectionString.Replace($":{azurite.Port}/", ":9/", StringComparison.Ordinal);
+        using var host = PipelineHost.Create(azurite, ("TableConnection", deadStorage));
+
+        var timer = await host.TickAsync(nameof(IngestMarketData));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, timer.Status);
+        var line = Assert.Single(host.Logs.Lines, l => l.Message.Contains("will be retried", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Level >= LogLevel.Error && l.Message.Contains(nameof(IngestMarketData), StringComparison.Ordinal));
     }
 
     [Fact]
