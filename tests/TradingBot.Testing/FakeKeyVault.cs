@@ -5,11 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TradingBot.Testing;
 
@@ -47,16 +43,11 @@ public sealed class FakeKeyVault : IAsyncDisposable
     public static async Task<FakeKeyVault> StartAsync()
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder(listen => listen.UseHttps(certificate)).Build();
         var vault = new FakeKeyVault(app, certificate);
         app.MapMethods("/secrets/{name}/{version?}", ["GET"], (HttpContext http, string name, string? version) => vault.Get(http, name, version));
         app.MapPut("/secrets/{name}", (HttpContext http, string name) => vault.PutAsync(http, name));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        vault.VaultUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        vault.VaultUri = await LoopbackServer.StartAsync(app);
         return vault;
     }
 

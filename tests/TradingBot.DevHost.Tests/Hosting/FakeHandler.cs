@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using TradingBot.Testing;
 
 namespace TradingBot.DevHost.Tests.Hosting;
 
@@ -38,10 +35,7 @@ public sealed class FakeHandler : IAsyncDisposable
 
     public static async Task<FakeHandler> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         FakeHandler? handler = null;
         app.Run(async context =>
         {
@@ -69,9 +63,7 @@ public sealed class FakeHandler : IAsyncDisposable
                 Interlocked.Decrement(ref handler._inFlight);
             }
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        handler = new FakeHandler(app, new Uri(address.TrimEnd('/') + "/"));
+        handler = new FakeHandler(app, await LoopbackServer.StartAsync(app));
         return handler;
     }
 

@@ -1,17 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TradingBot.Exchanges.Http;
+using TradingBot.Testing;
 
 namespace TradingBot.Exchanges.Tests.Binance;
 
@@ -69,15 +64,10 @@ internal sealed class FakeBinance : IAsyncDisposable
 
     public static async Task<FakeBinance> StartAsync(Func<DateTimeOffset> clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         var fake = new FakeBinance(app, clock);
         app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Url = new Uri(address);
+        fake.Url = await LoopbackServer.StartAsync(app);
         return fake;
     }
 

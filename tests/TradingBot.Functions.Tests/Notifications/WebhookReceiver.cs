@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using TradingBot.Testing;
 
 namespace TradingBot.Functions.Tests.Notifications;
 
@@ -26,9 +24,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         WebhookReceiver? receiver = null;
         app.MapPost("/{**path}", async (HttpContext http) =>
         {
@@ -36,9 +32,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver!.Requests.Enqueue((http.Request.Path.Value ?? "", await reader.ReadToEndAsync()));
             return Results.StatusCode(receiver.Status);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver = new WebhookReceiver(app, new Uri(address));
+        receiver = new WebhookReceiver(app, await LoopbackServer.StartAsync(app));
         return receiver;
     }
 
