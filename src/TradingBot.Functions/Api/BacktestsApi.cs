@@ -46,10 +46,10 @@ public static class BacktestsApi
         return TypedResults.Ok(new Page<BacktestView>([.. page.Items.Select(BacktestRunner.View)], page.ContinuationToken));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ResultAsync(string id, BacktestStore store, CancellationToken ct) =>
+    private static async Task<Results<ContentHttpResult, NotFoundProblem>> ResultAsync(string id, BacktestStore store, CancellationToken ct) =>
         await store.GetResultJsonAsync(id, ct) is { } json ? TypedResults.Content(json, "application/json") : NotFound(id);
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ReportAsync(string id, BacktestStore store, HttpContext http,
+    private static async Task<Results<ContentHttpResult, NotFoundProblem>> ReportAsync(string id, BacktestStore store, HttpContext http,
         CancellationToken ct)
     {
         if (await store.GetReportHtmlAsync(id, ct) is not { } html)
@@ -166,6 +166,6 @@ public static class BacktestsApi
         }
     }
 
-    private static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(StrategiesApi.Problem(404, "Not found", $"There is no backtest '{FieldErrors.Clip(id)}'."));
+    private static NotFoundProblem NotFound(string id) =>
+        ProblemAnswer.NotFound($"There is no backtest '{FieldErrors.Clip(id)}'.");
 }

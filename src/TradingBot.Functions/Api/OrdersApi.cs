@@ -56,11 +56,11 @@ public static class OrdersApi
         return TypedResults.Ok(new Page<OrderView>([.. page.Items.Select(o => View(o))], page.ContinuationToken));
     }
 
-    private static async Task<Results<Ok<OrderView>, NotFound<ProblemDetails>>> GetAsync(string venue, string orderId, OrderStore orders, CancellationToken ct)
+    private static async Task<Results<Ok<OrderView>, NotFoundProblem>> GetAsync(string venue, string orderId, OrderStore orders, CancellationToken ct)
     {
         if (await orders.GetAsync(venue, orderId, ct) is not { } stored)
         {
-            return TypedResults.NotFound(StrategiesApi.Problem(404, "Not found", $"There is no order '{FieldErrors.Clip(orderId)}' on '{FieldErrors.Clip(venue)}'."));
+            return ProblemAnswer.NotFound($"There is no order '{FieldErrors.Clip(orderId)}' on '{FieldErrors.Clip(venue)}'.");
         }
 
         return TypedResults.Ok(View(stored.Order) with
@@ -70,12 +70,12 @@ public static class OrdersApi
         });
     }
 
-    private static async Task<Results<Accepted<CancelView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> CancelAsync(
+    private static async Task<Results<Accepted<CancelView>, NotFoundProblem, ConflictProblem, ProblemHttpResult>> CancelAsync(
         string venue, string orderId, OrderStore orders, IVenues venues, LiveEvents events, CancellationToken ct)
     {
         if (await orders.GetAsync(venue, orderId, ct) is not { } stored)
         {
-            return TypedResults.NotFound(StrategiesApi.Problem(404, "Not found", $"There is no order '{FieldErrors.Clip(orderId)}' on '{FieldErrors.Clip(venue)}'."));
+            return ProblemAnswer.NotFound($"There is no order '{FieldErrors.Clip(orderId)}' on '{FieldErrors.Clip(venue)}'.");
         }
 
         var order = stored.Order;
@@ -85,7 +85,7 @@ public static class OrdersApi
             : null;
         if (refusal is not null)
         {
-            return TypedResults.Conflict(StrategiesApi.Problem(409, "Order cannot be canceled", refusal));
+            return ProblemAnswer.Conflict("Order cannot be canceled", refusal);
         }
 
         Order report;
@@ -95,8 +95,8 @@ public static class OrdersApi
         }
         catch (OrderNotFound)
         {
-            return TypedResults.Conflict(StrategiesApi.Problem(409, "Order cannot be canceled",
-                "The venue no longer has the order open (filled or canceled meanwhile); ReconcileOrders records its final state."));
+            return ProblemAnswer.Conflict("Order cannot be canceled",
+                "The venue no longer has the order open (filled or canceled meanwhile); ReconcileOrders records its final state.");
         }
         catch (ExchangeError ex)
         {

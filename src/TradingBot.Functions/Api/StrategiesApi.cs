@@ -54,7 +54,7 @@ public static class StrategiesApi
         return TypedResults.Ok(new Page<StrategyView>([.. page.Items.Select(s => View(s, venues))], page.ContinuationToken));
     }
 
-    private static async Task<Results<Ok<StrategyView>, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, ConfigStore config,
+    private static async Task<Results<Ok<StrategyView>, NotFoundProblem>> GetAsync(string id, HttpContext http, ConfigStore config,
         IVenues venues, CancellationToken ct)
     {
         if (await config.GetStrategyAsync(id, ct) is not { } strategy)
@@ -75,7 +75,7 @@ public static class StrategiesApi
             .OrderBy(m => m.Venue, StringComparer.Ordinal).ThenBy(m => m.Symbol.ToString(), StringComparer.Ordinal)
             .Select(m => new MarketView(m.Venue, m.Symbol.ToString(), m.Timeframe.ToString(), m.Enabled, m.LastCandleTime))], null));
 
-    private static async Task<Results<Created<StrategyView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(StrategyRequest request,
+    private static async Task<Results<Created<StrategyView>, ValidationProblem, ConflictProblem>> CreateAsync(StrategyRequest request,
         HttpContext http, StrategyService service, ConfigStore config, IVenues venues, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -93,7 +93,7 @@ public static class StrategiesApi
 
         if (await config.AddStrategyAsync(strategy, ct) is not { } created)
         {
-            return TypedResults.Conflict(Problem(409, "Conflict", $"Strategy '{id}' exists already; change it with PUT /api/strategies/{id}."));
+            return ProblemAnswer.Conflict("Conflict", $"Strategy '{id}' exists already; change it with PUT /api/strategies/{id}.");
         }
 
         await service.CoverMarketAsync(created, ct);
@@ -139,8 +139,6 @@ public static class StrategiesApi
             TradingAccounts.For(s.Venue, mode), ApiText.Kebab(mode), s.ETag);
     }
 
-    public static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(Problem(404, "Not found", $"There is no strategy '{FieldErrors.Clip(id)}'."));
-
-    public static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    public static NotFoundProblem NotFound(string id) =>
+        ProblemAnswer.NotFound($"There is no strategy '{FieldErrors.Clip(id)}'.");
 }

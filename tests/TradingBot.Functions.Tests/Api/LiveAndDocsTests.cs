@@ -89,6 +89,8 @@ public sealed class LiveAndDocsTests(AzuriteFixture azurite) : IDisposable
         }
 
         Assert.DoesNotContain(paths, p => p.Contains("ExecuteOrders", StringComparison.Ordinal));
+        var notFound = document.GetProperty("paths").GetProperty("/api/strategies/{id}").GetProperty("get").GetProperty("responses").GetProperty("404");
+        Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _), "404 is documented as application/problem+json");
         Assert.Equal("apiKey", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("functionKey").GetProperty("type").GetString());
     }
 

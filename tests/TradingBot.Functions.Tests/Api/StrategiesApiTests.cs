@@ -46,7 +46,19 @@ public sealed class StrategiesApiTests(AzuriteFixture azurite) : IDisposable
         using var response = await _api.Trader.PostAsJsonAsync("/api/strategies", NewStrategy(fast: 7));
 
         await ApiHost.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(5, (await _api.Service<ConfigStore>().GetStrategyAsync("btc-fast", default))!.Parameters["fast"]);
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_Is404ProblemDetailsAsProblemJson()
+    {
+        using var response = await _api.Viewer.GetAsync("/api/strategies/nope");
+
+        var problem = await ApiHost.ReadAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Contains("nope", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
