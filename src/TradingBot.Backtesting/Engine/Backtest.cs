@@ -105,9 +105,7 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
-        var times = new CandleTimes(bars);
-        var closes = new CandleCloses(bars);
-        var statistics = StatisticsCalculator.Compute(times, equity, closes, broker.ClosedTrades, strategy.WarmupBars,
+        var statistics = StatisticsCalculator.Compute(new CandleSeries(bars), equity, broker.ClosedTrades, strategy.WarmupBars,
             equityFinal, options.RiskFreeRate);
 
         return new BacktestResult
