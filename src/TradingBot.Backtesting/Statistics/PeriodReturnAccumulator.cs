@@ -9,9 +9,12 @@ internal struct PeriodReturnAccumulator(int periodDays)
     private readonly List<double> _lastPerPeriod = [];
     private long _currentKey = long.MinValue;
 
-    public void Add(long utcTicks, double equity)
+    public void Add(long utcTicks, double equity) => Add(utcTicks, utcTicks / TimeSpan.TicksPerDay, equity);
+
+    /// <summary>Adds a bar whose day number (<paramref name="utcTicks"/> / ticks per day) the caller already has.</summary>
+    public void Add(long utcTicks, long day, double equity)
     {
-        var key = periodDays is 7 or 31 or 365 ? PeriodKey(new DateTime(utcTicks, DateTimeKind.Utc), periodDays) : utcTicks / TimeSpan.TicksPerDay;
+        var key = periodDays is 7 or 31 or 365 ? PeriodKey(new DateTime(utcTicks, DateTimeKind.Utc), periodDays) : day;
         if (key != _currentKey)
         {
             _lastPerPeriod.Add(equity);

@@ -30,17 +30,23 @@ public static class StatisticsCalculator
             throw new ArgumentException("Statistics need at least one bar, with one equity value and one close per bar.");
         }
 
-        return Compute(new ListSeries(times, closes), equity as double[] ?? [.. equity], trades, warmupBars, equityFinal, riskFreeRate);
+        var bars = new ListSeries(times, closes);
+        return Compute(bars, equity as double[] ?? [.. equity], CreateAccumulator(bars), trades, warmupBars, equityFinal, riskFreeRate);
     }
 
+    /// <summary>An empty per-bar accumulator for <paramref name="bars"/> (the data period is known from the times alone).</summary>
+    internal static BarStatisticsAccumulator CreateAccumulator<TBars>(TBars bars)
+        where TBars : struct, IBarSeries => new(DataPeriod(bars), bars.Count);
+
     /// <summary>
-    /// The statistics over <paramref name="bars"/>: every per-bar quantity (weekend share, period returns, drawdowns,
-    /// beta) is accumulated in one pass over the bars, each with the same operations in the same order as its own
-    /// definition.
+    /// The statistics over <paramref name="bars"/>. The per-bar quantities (weekend share, period returns, drawdowns,
+    /// beta) come from <paramref name="accumulator"/>, which the caller may already have fed with the first bars; the
+    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition.
     /// </summary>
     internal static BacktestStatistics Compute<TBars>(
         TBars bars,
         double[] equity,
+        BarStatisticsAccumulator accumulator,
         IReadOnlyList<BacktestTrade> trades,
         int warmupBars,
         decimal equityFinal,
@@ -53,7 +59,7 @@ public static class StatisticsCalculator
             throw new ArgumentException("Statistics need at least one bar, with one equity value and one close per bar.");
         }
 
-        var period = DataPeriod(bars);
+        var period = accumulator.Period;
         var resolution = Resolution(period);
         var startTime = new DateTimeOffset(bars.UtcTicks(0), TimeSpan.Zero);
         var endTime = new DateTimeOffset(bars.UtcTicks(n - 1), TimeSpan.Zero);
@@ -67,24 +73,13 @@ public static class StatisticsCalculator
         var w = Math.Clamp(warmupBars, 0, n - 1);
         var buyHoldPct = ((bars.Close(n - 1) / bars.Close(w)) - 1.0) * 100.0;
 
-        var periodDays = (int)Math.Floor(period.TotalDays);
-        var weekendBars = 0;
-        var periodReturns = new PeriodReturnAccumulator(periodDays);
-        var drawdowns = new DrawdownAccumulator();
-        var beta = new BetaAccumulator();
-        for (var i = 0; i < n; i++)
+        for (var i = accumulator.Count; i < n; i++)
         {
-            var ticks = bars.UtcTicks(i);
-            var value = equity[i];
-
-            // 1970-01-01 was a Thursday: day number + 4 modulo 7 is the day of week (0 = Sunday).
-            var dayOfWeek = (int)((((ticks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerDay % 7) + 11) % 7);
-            weekendBars += dayOfWeek is 0 or 6 ? 1 : 0;
-            periodReturns.Add(ticks, value);
-            drawdowns.Add(i, ticks, value, i == n - 1);
-            beta.Add(value, bars.Close(i));
+            accumulator.Add(bars.UtcTicks(i), equity[i], bars.Close(i));
         }
 
+        var periodDays = accumulator.PeriodDays;
+        var weekendBars = accumulator.WeekendBars;
         var weekendShare = weekendBars / (double)n;
         var factor = periodDays switch
         {
@@ -93,7 +88,7 @@ public static class StatisticsCalculator
             365 => 1,
             _ => weekendShare > 2.0 / 7.0 * 0.6 ? 365 : 252,
         };
-        var returns = periodReturns.Returns();
+        var returns = accumulator.PeriodReturns();
         // The first period has no previous value; the reference counts it as a 0 % return in the geometric mean
         // (and only there: variance and downside deviation use the defined returns).
         var g = GeometricMean([0.0, .. returns]);
@@ -122,12 +117,13 @@ public static class StatisticsCalculator
         var downside = Math.Sqrt(returns.Count == 0 ? double.NaN : returns.Average(r => r < 0 ? r * r : 0.0)) * Math.Sqrt(factor);
         var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
 
+        var drawdowns = accumulator.Drawdowns;
         var maxDrawdown = drawdowns.MaxDrawdown;
         var episodeDurations = drawdowns.Durations;
         var episodePeaks = drawdowns.Peaks;
         var calmar = maxDrawdown == 0 ? double.NaN : annualReturn / maxDrawdown;
 
-        var betaValue = beta.Beta;
+        var betaValue = accumulator.Beta;
         var alpha = returnPct - (riskFreeRate * 100) - (betaValue * (buyHoldPct - (riskFreeRate * 100)));
 
         var tradeReturns = trades.Select(t => (double)t.ReturnPct).ToArray();
