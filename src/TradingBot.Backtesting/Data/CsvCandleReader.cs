@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using TradingBot.Core.Market;
 
 namespace TradingBot.Backtesting.Data;
@@ -241,6 +242,7 @@ public static class CsvCandleReader
     {
         private readonly byte _separator = (byte)separator;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (List<int> Blanks, (int Slot, CsvFormatException Error)? Error) Parse(long start, long end, int slot)
         {
             var blanks = new List<int>();
@@ -299,6 +301,7 @@ public static class CsvCandleReader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ParseLine(ReadOnlySpan<byte> line, int slot, List<int> blanks, out CsvFormatException? error)
         {
             error = null;
@@ -325,6 +328,7 @@ public static class CsvCandleReader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ParseRow(ReadOnlySpan<byte> line, int lineNumber, out Candle candle)
         {
             Span<Range> ranges = stackalloc Range[layout.FieldsToSplit];
@@ -364,6 +368,7 @@ public static class CsvCandleReader
             candle = new Candle(time, open, high, low, close, volume);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static int Split(ReadOnlySpan<byte> line, Span<Range> ranges, byte separator)
         {
             var count = 0;
@@ -384,23 +389,27 @@ public static class CsvCandleReader
             return count;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> field)
         {
             field = field.Trim(" \t"u8);
             return field.Length >= 2 && field[0] == (byte)'"' && field[^1] == (byte)'"' ? field[1..^1].Trim(" \t"u8) : field;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private DateTimeOffset Time(ReadOnlySpan<byte> text, int lineNumber) =>
             FastTime.TryParseIso(text, out var time)
                 ? time
                 : ParseTime(System.Text.Encoding.UTF8.GetString(text), fileName, lineNumber, layout.TimeName);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private decimal Price(ReadOnlySpan<byte> text, int lineNumber, string field)
         {
             var value = Number(text, lineNumber, field);
             return value > 0m ? value : throw new CsvFormatException(fileName, lineNumber, field, $"price {value} must be positive");
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private decimal Number(ReadOnlySpan<byte> text, int lineNumber, string field) =>
             FastDecimal.TryParse(text, out var value)
                 ? value

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TradingBot.Backtesting.Data;
 
@@ -13,6 +14,7 @@ internal static class FastDecimal
 
     public static bool TryParse(ReadOnlySpan<byte> utf8, out decimal value) => TryParseCore(utf8, out value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseCore<T>(ReadOnlySpan<T> text, out decimal value)
         where T : unmanaged, IBinaryInteger<T>
     {

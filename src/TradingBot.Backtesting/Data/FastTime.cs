@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TradingBot.Backtesting.Data;
 
@@ -12,6 +13,7 @@ internal static class FastTime
 
     public static bool TryParseIso(ReadOnlySpan<byte> utf8, out DateTimeOffset value) => TryParseCore(utf8, out value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseCore<T>(ReadOnlySpan<T> s, out DateTimeOffset value)
         where T : unmanaged, IBinaryInteger<T>
     {

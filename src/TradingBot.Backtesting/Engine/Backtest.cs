@@ -33,6 +33,8 @@ public static class Backtest
         var offset = (double)options.Cash;
         var size = 0.0;
         var stoppedAt = -1;
+        var series = new CandleSeries(bars);
+        var barStatistics = StatisticsCalculator.CreateAccumulator(series);
 
         for (var i = 0; i < n; i++)
         {
@@ -60,6 +62,12 @@ public static class Backtest
             else
             {
                 equity[i] = offset;
+            }
+
+            if (i < n - 1)
+            {
+                // Bar i's equity is final (only the last bar's changes when trades are closed at the end).
+                barStatistics.Add(candle.Time.UtcTicks, equity[i], close);
             }
 
             risk?.OnBarClosed(i);
@@ -105,9 +113,7 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
-        var times = new CandleTimes(bars);
-        var closes = new CandleCloses(bars);
-        var statistics = StatisticsCalculator.Compute(times, equity, closes, broker.ClosedTrades, strategy.WarmupBars,
+        var statistics = StatisticsCalculator.Compute(series, equity, barStatistics, broker.ClosedTrades, strategy.WarmupBars,
             equityFinal, options.RiskFreeRate);
 
         return new BacktestResult

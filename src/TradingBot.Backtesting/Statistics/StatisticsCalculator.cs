@@ -22,15 +22,48 @@ public static class StatisticsCalculator
         decimal equityFinal,
         double riskFreeRate = 0.0)
     {
-        var n = times.Count;
-        if (n == 0 || equity.Count != n || closes.Count != n)
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(equity);
+        ArgumentNullException.ThrowIfNull(closes);
+        if (closes.Count != times.Count)
         {
             throw new ArgumentException("Statistics need at least one bar, with one equity value and one close per bar.");
         }
 
-        var period = DataPeriod(times);
+        var bars = new ListSeries(times, closes);
+        return Compute(bars, equity as double[] ?? [.. equity], CreateAccumulator(bars), trades, warmupBars, equityFinal, riskFreeRate);
+    }
+
+    /// <summary>An empty per-bar accumulator for <paramref name="bars"/> (the data period is known from the times alone).</summary>
+    internal static BarStatisticsAccumulator CreateAccumulator<TBars>(TBars bars)
+        where TBars : struct, IBarSeries => new(DataPeriod(bars), bars.Count);
+
+    /// <summary>
+    /// The statistics over <paramref name="bars"/>. The per-bar quantities (weekend share, period returns, drawdowns,
+    /// beta) come from <paramref name="accumulator"/>, which the caller may already have fed with the first bars; the
+    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition.
+    /// </summary>
+    internal static BacktestStatistics Compute<TBars>(
+        TBars bars,
+        double[] equity,
+        BarStatisticsAccumulator accumulator,
+        IReadOnlyList<BacktestTrade> trades,
+        int warmupBars,
+        decimal equityFinal,
+        double riskFreeRate)
+        where TBars : struct, IBarSeries
+    {
+        var n = bars.Count;
+        if (n == 0 || equity.Length != n)
+        {
+            throw new ArgumentException("Statistics need at least one bar, with one equity value and one close per bar.");
+        }
+
+        var period = accumulator.Period;
         var resolution = Resolution(period);
-        var duration = times[n - 1] - times[0];
+        var startTime = new DateTimeOffset(bars.UtcTicks(0), TimeSpan.Zero);
+        var endTime = new DateTimeOffset(bars.UtcTicks(n - 1), TimeSpan.Zero);
+        var duration = endTime - startTime;
 
         var exposure = Exposure(trades, n);
         var e0 = equity[0];
@@ -38,17 +71,15 @@ public static class StatisticsCalculator
         var peak = equity.Max();
         var returnPct = ((eLast / e0) - 1.0) * 100.0;
         var w = Math.Clamp(warmupBars, 0, n - 1);
-        var buyHoldPct = ((closes[n - 1] / closes[w]) - 1.0) * 100.0;
+        var buyHoldPct = ((bars.Close(n - 1) / bars.Close(w)) - 1.0) * 100.0;
 
-        var periodDays = (int)Math.Floor(period.TotalDays);
-        var weekendBars = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = accumulator.Count; i < n; i++)
         {
-            // 1970-01-01 was a Thursday: day number + 4 modulo 7 is the day of week (0 = Sunday).
-            var dayOfWeek = (int)((((times[i].UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerDay % 7) + 11) % 7);
-            weekendBars += dayOfWeek is 0 or 6 ? 1 : 0;
+            accumulator.Add(bars.UtcTicks(i), equity[i], bars.Close(i));
         }
 
+        var periodDays = accumulator.PeriodDays;
+        var weekendBars = accumulator.WeekendBars;
         var weekendShare = weekendBars / (double)n;
         var factor = periodDays switch
         {
@@ -57,7 +88,7 @@ public static class StatisticsCalculator
             365 => 1,
             _ => weekendShare > 2.0 / 7.0 * 0.6 ? 365 : 252,
         };
-        var returns = PeriodReturns(times, equity, periodDays);
+        var returns = accumulator.PeriodReturns();
         // The first period has no previous value; the reference counts it as a 0 % return in the geometric mean
         // (and only there: variance and downside deviation use the defined returns).
         var g = GeometricMean([0.0, .. returns]);
@@ -86,11 +117,14 @@ public static class StatisticsCalculator
         var downside = Math.Sqrt(returns.Count == 0 ? double.NaN : returns.Average(r => r < 0 ? r * r : 0.0)) * Math.Sqrt(factor);
         var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
 
-        var (maxDrawdown, episodeDurations, episodePeaks) = DrawdownEpisodes(equity, times);
+        var drawdowns = accumulator.Drawdowns;
+        var maxDrawdown = drawdowns.MaxDrawdown;
+        var episodeDurations = drawdowns.Durations;
+        var episodePeaks = drawdowns.Peaks;
         var calmar = maxDrawdown == 0 ? double.NaN : annualReturn / maxDrawdown;
 
-        var beta = Beta(equity, closes);
-        var alpha = returnPct - (riskFreeRate * 100) - (beta * (buyHoldPct - (riskFreeRate * 100)));
+        var betaValue = accumulator.Beta;
+        var alpha = returnPct - (riskFreeRate * 100) - (betaValue * (buyHoldPct - (riskFreeRate * 100)));
 
         var tradeReturns = trades.Select(t => (double)t.ReturnPct).ToArray();
         var pnl = trades.Select(t => (double)t.PnL).ToArray();
@@ -105,8 +139,8 @@ public static class StatisticsCalculator
 
         return new BacktestStatistics
         {
-            Start = times[0],
-            End = times[n - 1],
+            Start = startTime,
+            End = endTime,
             DurationDays = duration.TotalDays,
             ExposureTimePct = exposure * 100,
             EquityFinal = equityFinal,
@@ -121,7 +155,7 @@ public static class StatisticsCalculator
             Sortino = sortino,
             Calmar = calmar,
             AlphaPct = alpha,
-            Beta = beta,
+            Beta = betaValue,
             MaxDrawdownPct = -maxDrawdown * 100,
             AvgDrawdownPct = episodePeaks.Count == 0 ? double.NaN : -episodePeaks.Average() * 100,
             MaxDrawdownDurationDays = episodeDurations.Count == 0 ? double.NaN : Ceil(episodeDurations.Max(), resolution).TotalDays,
@@ -143,13 +177,17 @@ public static class StatisticsCalculator
     }
 
     /// <summary>The data period: the median spacing of the last 100 timestamps.</summary>
-    internal static TimeSpan DataPeriod(IReadOnlyList<DateTimeOffset> times)
+    internal static TimeSpan DataPeriod(IReadOnlyList<DateTimeOffset> times) => DataPeriod(new ListSeries(times, []));
+
+    private static TimeSpan DataPeriod<TBars>(TBars bars)
+        where TBars : struct, IBarSeries
     {
-        var from = Math.Max(0, times.Count - 100);
+        var count = bars.Count;
+        var from = Math.Max(0, count - 100);
         var diffs = new List<long>();
-        for (var i = from + 1; i < times.Count; i++)
+        for (var i = from + 1; i < count; i++)
         {
-            diffs.Add((times[i] - times[i - 1]).Ticks);
+            diffs.Add(bars.UtcTicks(i) - bars.UtcTicks(i - 1));
         }
 
         if (diffs.Count == 0)
@@ -188,46 +226,17 @@ public static class StatisticsCalculator
     internal static TimeSpan Ceil(TimeSpan value, TimeSpan resolution) =>
         TimeSpan.FromTicks((long)Math.Ceiling(value.Ticks / (double)resolution.Ticks) * resolution.Ticks);
 
-    /// <summary>
-    /// Equity resampled to calendar periods (day, or week/month/year for weekly/monthly/yearly data), last value per
-    /// period, then simple returns between consecutive periods that have data.
-    /// </summary>
+    /// <summary>Equity resampled to calendar periods, then simple returns between consecutive periods (see <see cref="PeriodReturnAccumulator"/>).</summary>
     internal static List<double> PeriodReturns(IReadOnlyList<DateTimeOffset> times, IReadOnlyList<double> equity, int periodDays)
     {
-        var lastPerPeriod = new List<double>();
-        long currentKey = long.MinValue;
+        var accumulator = new PeriodReturnAccumulator(periodDays);
         for (var i = 0; i < times.Count; i++)
         {
-            var ticks = times[i].UtcTicks;
-            var key = periodDays is 7 or 31 or 365 ? PeriodKey(new DateTime(ticks, DateTimeKind.Utc), periodDays) : ticks / TimeSpan.TicksPerDay;
-            if (key != currentKey)
-            {
-                lastPerPeriod.Add(equity[i]);
-                currentKey = key;
-            }
-            else
-            {
-                lastPerPeriod[^1] = equity[i];
-            }
+            accumulator.Add(times[i].UtcTicks, equity[i]);
         }
 
-        var returns = new List<double>(Math.Max(0, lastPerPeriod.Count - 1));
-        for (var i = 1; i < lastPerPeriod.Count; i++)
-        {
-            returns.Add((lastPerPeriod[i] / lastPerPeriod[i - 1]) - 1);
-        }
-
-        return returns;
+        return accumulator.Returns();
     }
-
-    private static long PeriodKey(DateTime utc, int periodDays) => periodDays switch
-    {
-        // Weeks end on Sunday (Monday..Sunday belong together).
-        7 => utc.Date.AddDays((7 - (int)utc.DayOfWeek) % 7).Ticks,
-        31 => (utc.Year * 12L) + utc.Month,
-        365 => utc.Year,
-        _ => utc.Date.Ticks,
-    };
 
     /// <summary><c>exp(mean(ln(1+r))) − 1</c>, or 0 when any <c>1+r ≤ 0</c> (NaN when there are no values).</summary>
     internal static double GeometricMean(IReadOnlyCollection<double> returns)
@@ -276,53 +285,27 @@ public static class StatisticsCalculator
         return dd;
     }
 
-    /// <summary>
-    /// The largest drawdown and the drawdown episodes, in one pass without storing the drawdown series. Episodes lie
-    /// between consecutive bars where dd is 0 (plus the last bar) that are more than one bar apart. Duration = time
-    /// between those bars; peak = the largest dd in between (inclusive). An open drawdown counts, ending at the last bar.
-    /// </summary>
-    internal static (double MaxDrawdown, List<TimeSpan> Durations, List<double> Peaks) DrawdownEpisodes(
-        IReadOnlyList<double> equity, IReadOnlyList<DateTimeOffset> times)
-    {
-        var durations = new List<TimeSpan>();
-        var peaks = new List<double>();
-        var runningPeak = double.MinValue;
-        var maxDrawdown = 0.0;
-        var anchor = -1;
-        var episodeMax = 0.0;
-        var last = equity.Count - 1;
-        for (var i = 0; i <= last; i++)
-        {
-            runningPeak = Math.Max(runningPeak, equity[i]);
-            var dd = runningPeak > 0 ? 1 - (equity[i] / runningPeak) : 0;
-            maxDrawdown = Math.Max(maxDrawdown, dd);
-            if (dd == 0 || i == last)
-            {
-                if (anchor >= 0 && i > anchor + 1)
-                {
-                    durations.Add(times[i] - times[anchor]);
-                    peaks.Add(Math.Max(episodeMax, dd));
-                }
-
-                anchor = i;
-                episodeMax = dd;
-            }
-            else
-            {
-                episodeMax = Math.Max(episodeMax, dd);
-            }
-        }
-
-        return (maxDrawdown, durations, peaks);
-    }
-
     /// <summary>Share of bars covered by a trade (entry bar to exit bar inclusive).</summary>
     internal static double Exposure(IReadOnlyList<BacktestTrade> trades, int bars)
     {
         // Union of the [entry, exit] bar intervals, merged in entry order.
         var covered = 0L;
         var end = -1;
-        foreach (var (entry, exit) in trades.Select(t => (t.EntryBar, Math.Min(t.ExitBar, bars - 1))).Order())
+        var intervals = new (int Entry, int Exit)[trades.Count];
+        var sorted = true;
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            intervals[i] = (trades[i].EntryBar, Math.Min(trades[i].ExitBar, bars - 1));
+            sorted &= i == 0 || intervals[i - 1].CompareTo(intervals[i]) <= 0;
+        }
+
+        if (!sorted)
+        {
+            // Trades close in time order, so they are usually sorted already; equal intervals are interchangeable.
+            Array.Sort(intervals);
+        }
+
+        foreach (var (entry, exit) in intervals)
         {
             if (exit < entry || exit <= end)
             {
@@ -334,35 +317,6 @@ public static class StatisticsCalculator
         }
 
         return covered / (double)bars;
-    }
-
-    /// <summary>
-    /// β = cov(equity log returns, close log returns) / var(close log returns), per bar, ddof = 1, in one
-    /// numerically stable pass (Welford's co-moment update) without storing the return series.
-    /// </summary>
-    internal static double Beta(IReadOnlyList<double> equity, IReadOnlyList<double> closes)
-    {
-        var n = equity.Count - 1;
-        if (n < 2)
-        {
-            return double.NaN;
-        }
-
-        double meanE = 0, meanM = 0, coMoment = 0, squares = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var e = Math.Log(equity[i + 1] / equity[i]);
-            var m = Math.Log(closes[i + 1] / closes[i]);
-            var k = i + 1;
-            var deltaE = e - meanE;
-            meanE += deltaE / k;
-            var deltaM = m - meanM;
-            meanM += deltaM / k;
-            coMoment += deltaE * (m - meanM);
-            squares += deltaM * (m - meanM);
-        }
-
-        return squares == 0 ? double.NaN : coMoment / squares;
     }
 
     private static TimeSpan Mean(IReadOnlyList<TimeSpan> values) =>

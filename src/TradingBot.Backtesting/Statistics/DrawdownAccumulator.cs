@@ -1,0 +1,44 @@
+namespace TradingBot.Backtesting.Statistics;
+
+/// <summary>
+/// The largest drawdown and the drawdown episodes, fed one bar at a time without storing the drawdown series.
+/// Episodes lie between consecutive bars where dd is 0 (plus the last bar) that are more than one bar apart.
+/// Duration = time between those bars; peak = the largest dd in between (inclusive). An open drawdown counts,
+/// ending at the last bar.
+/// </summary>
+internal struct DrawdownAccumulator()
+{
+    private double _runningPeak = double.MinValue;
+    private int _anchor = -1;
+    private long _anchorTicks;
+    private double _episodeMax;
+
+    public double MaxDrawdown { get; private set; }
+
+    public List<TimeSpan> Durations { get; } = [];
+
+    public List<double> Peaks { get; } = [];
+
+    public void Add(int index, long utcTicks, double equity, bool isLast)
+    {
+        _runningPeak = Math.Max(_runningPeak, equity);
+        var dd = _runningPeak > 0 ? 1 - (equity / _runningPeak) : 0;
+        MaxDrawdown = Math.Max(MaxDrawdown, dd);
+        if (dd == 0 || isLast)
+        {
+            if (_anchor >= 0 && index > _anchor + 1)
+            {
+                Durations.Add(TimeSpan.FromTicks(utcTicks - _anchorTicks));
+                Peaks.Add(Math.Max(_episodeMax, dd));
+            }
+
+            _anchor = index;
+            _anchorTicks = utcTicks;
+            _episodeMax = dd;
+        }
+        else
+        {
+            _episodeMax = Math.Max(_episodeMax, dd);
+        }
+    }
+}
