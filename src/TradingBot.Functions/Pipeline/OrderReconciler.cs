@@ -7,7 +7,8 @@ namespace TradingBot.Functions.Pipeline;
 /// <summary>
 /// The ReconcileOrders run: every order in the open index (claimed, open, partially filled, unknown) is brought up to
 /// date with its venue by client order id; missing fills and status changes are returned for the fills topic. An
-/// order whose venue or storage fails is skipped this run (logged) and retried on the next.
+/// order whose venue or storage fails, or whose stored row cannot be read, is skipped this run (logged) and retried on
+/// the next; the other orders' changes are still returned.
 /// </summary>
 public sealed class OrderReconciler(OrderStore orders, OrderExecutor executor, TimeProvider time, ILogger<OrderReconciler> logger)
 {
@@ -33,7 +34,9 @@ public sealed class OrderReconciler(OrderStore orders, OrderExecutor executor, T
 
                 messages.AddRange(await executor.ReconcileAsync(stored, ct));
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested && (Failures.IsTransient(ex) || ex is Core.Exchange.ExchangeError))
+#pragma warning disable CA1031 // One order that cannot be reconciled (venue down, an unreadable row) must not cost the others' fills this run.
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 logger.ReconcileFailed(ex, open.OrderId, ex.GetType().Name);
             }

@@ -131,6 +131,30 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_OneOrderRowUnreadable_StillReturnsTheOtherOrdersFills()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var other = OrderApproved.For(
+            SignalRaised.For(Scenario.Closed(Scenario.CrossUp()[^1]), Scenario.StrategyId, "sma-cross", StrategySignal.Long("test")),
+            OrderSide.Buy, 2m, PipelineHost.Start, leg: 1);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        await DeliverAsync(Order);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        await DeliverAsync(other);
+        var table = await _host.Service<Storage.Tables.TableClients>().GetAsync(Storage.Tables.TableNames.Orders, default);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(Storage.Tables.TableKeys.Escape(PipelineHost.VenueId), Storage.Tables.TableKeys.Escape(other.Id)) { ["Filled"] = "not a number" }, Azure.Data.Tables.TableUpdateMode.Merge);
+
+        _host.Paper.AddFill(Order.ClientOrderId, 1m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+        var reply = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
+        var fill = Assert.Single(reply.Messages<OrderFilled>(ReconcileOrders.Output));
+        Assert.Equal(Order.Id, fill.OrderId);
+        Assert.Equal(1m, fill.Amount);
+    }
+
+    [Fact]
     public async Task Deliver_VenueRefuses_RecordsRejectedWithTheReason()
     {
         await Scenario.ConfigureAsync(_host);
