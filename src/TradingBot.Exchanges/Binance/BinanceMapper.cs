@@ -117,7 +117,12 @@ internal static partial class BinanceMapper
 
     public static Order ToOrder(BinanceOrder raw, Symbol symbol)
     {
-        var side = raw.Side == "BUY" ? OrderSide.Buy : OrderSide.Sell;
+        var side = raw.Side switch
+        {
+            "BUY" => OrderSide.Buy,
+            "SELL" => OrderSide.Sell,
+            _ => throw new BadResponse($"binance: unknown order side '{raw.Side}' on order {raw.OrderId}.") { Venue = VenueIds.Binance },
+        };
         var type = raw.Type is "MARKET" or "STOP_LOSS" or "TAKE_PROFIT" ? OrderType.Market : OrderType.Limit;
         var id = raw.OrderId.ToString(CultureInfo.InvariantCulture);
         var timestamp = raw.Time ?? raw.TransactTime ?? raw.WorkingTime;

@@ -6,12 +6,18 @@ using System.Text.Json.Serialization;
 
 namespace TradingBot.Exchanges.Binance;
 
-/// <summary>JSON settings for every Binance payload: camelCase names, decimals read from strings.</summary>
+/// <summary>
+/// JSON settings for every Binance payload: camelCase names, decimals read from strings; a field the records require
+/// (a constructor parameter, a non-nullable reference) that is missing or null is a <see cref="BadResponse"/> naming it,
+/// never a null that fails later.
+/// </summary>
 internal static class BinanceMessages
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Market;
 using TradingBot.Exchanges.Binance;
 
 namespace TradingBot.Exchanges.Tests.Binance;
@@ -97,5 +99,28 @@ public sealed class BinanceErrorTests
         Assert.IsType<ExchangeNotAvailable>(error);
         Assert.Equal("403", error.VenueCode);
         Assert.Contains("<html>WAF</html>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToOrder_UnknownSide_IsABadResponseNotASell()
+    {
+        var raw = JsonSerializer.Deserialize<BinanceOrder>(
+            """{"symbol":"BTCUSDT","orderId":7,"clientOrderId":"tb1","status":"NEW","type":"MARKET","side":"HOLD","fills":[]}""", BinanceMessages.Json)!;
+
+        var error = Assert.Throws<BadResponse>(() => BinanceMapper.ToOrder(raw, Symbol.Parse("BTC/USDT")));
+
+        Assert.Contains("unknown order side 'HOLD'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"balances":[{"free":"1","locked":"0"}]}""", "asset")]
+    [InlineData("""{"symbol":"BTCUSDT","orderId":7,"status":"FILLED","type":"MARKET","side":"BUY","fills":[{"price":"1","qty":"1","commission":"0","tradeId":1}]}""", "commissionAsset")]
+    public void Deserialize_RequiredFieldMissing_FailsNamingTheFieldInsteadOfANullLater(string json, string field)
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => json.Contains("balances", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<BinanceAccount>(json, BinanceMessages.Json)
+            : (object?)JsonSerializer.Deserialize<BinanceOrder>(json, BinanceMessages.Json));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 }
