@@ -12,7 +12,15 @@ namespace TradingBot.Backtesting.Engine;
 public static class Backtest
 {
     public static BacktestResult Run(IReadOnlyList<Candle> candles, IStrategy strategy, BacktestOptions? options = null,
-        bool recordPlots = false, string? parameters = null)
+        bool recordPlots = false, string? parameters = null) =>
+        Run(candles, strategy, options, recordPlots, parameters, pipelineStatistics: true);
+
+    /// <param name="pipelineStatistics">
+    /// Whether a long run may feed its per-bar statistics on a second thread (<see cref="PipelinedBarStatistics{TBars}"/>);
+    /// callers that already keep every core busy (the grid search) say no.
+    /// </param>
+    internal static BacktestResult Run(IReadOnlyList<Candle> candles, IStrategy strategy, BacktestOptions? options,
+        bool recordPlots, string? parameters, bool pipelineStatistics)
     {
         ArgumentNullException.ThrowIfNull(candles);
         ArgumentNullException.ThrowIfNull(strategy);
@@ -35,6 +43,9 @@ public static class Backtest
         var stoppedAt = -1;
         var series = new CandleSeries(bars);
         var barStatistics = StatisticsCalculator.CreateAccumulator(series);
+        using var pipeline = pipelineStatistics && PipelinedBarStatistics<CandleSeries>.IsWorthwhile(n)
+            ? new PipelinedBarStatistics<CandleSeries>(series, equity, barStatistics)
+            : null;
 
         for (var i = 0; i < n; i++)
         {
@@ -67,7 +78,14 @@ public static class Backtest
             if (i < n - 1)
             {
                 // Bar i's equity is final (only the last bar's changes when trades are closed at the end).
-                barStatistics.Add(candle.Time.UtcTicks, equity[i], close);
+                if (pipeline is null)
+                {
+                    barStatistics.Add(candle.Time.UtcTicks, equity[i], close);
+                }
+                else if ((i & PipelinedBarStatistics<CandleSeries>.PublishMask) == 0)
+                {
+                    pipeline.Publish(i + 1);
+                }
             }
 
             risk?.OnBarClosed(i);
@@ -111,6 +129,12 @@ public static class Backtest
 
             equityFinal = broker.EquityAt(n - 1);
             equity[n - 1] = (double)equityFinal;
+        }
+
+        if (pipeline is not null)
+        {
+            // Bars before the stop (or before the last bar) are final; Compute feeds the rest.
+            barStatistics = pipeline.Complete(stoppedAt >= 0 ? stoppedAt : n - 1);
         }
 
         var statistics = StatisticsCalculator.Compute(series, equity, barStatistics, broker.ClosedTrades, strategy.WarmupBars,

@@ -21,8 +21,16 @@ public sealed record BacktestTrade(
 {
     public decimal PnL => (Size * (ExitPrice - EntryPrice)) - Commission;
 
-    public decimal ReturnPct =>
-        (Math.Sign(Size) * ((ExitPrice / EntryPrice) - 1m)) - (Commission / (Math.Abs(Size) * EntryPrice));
+    public decimal ReturnPct
+    {
+        get
+        {
+            // sign(size) · (exit/entry − 1) − commission / (|size| · entry), written without multiplying by ±1.
+            var priceReturn = (ExitPrice / EntryPrice) - 1m;
+            var directed = Size > 0m ? priceReturn : -priceReturn;
+            return Commission == 0m ? directed : directed - (Commission / (Math.Abs(Size) * EntryPrice));
+        }
+    }
 
     public bool IsLong => Size > 0m;
 

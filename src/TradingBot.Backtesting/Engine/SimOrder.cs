@@ -15,19 +15,22 @@ internal enum SimOrderKind
 /// An order queued in the simulated broker. An entry's size is either units (<see cref="Units"/>) or a fraction of
 /// the available margin (<see cref="MarginFraction"/>), signed by direction. Close, stop-loss and take-profit orders
 /// belong to <see cref="Parent"/> and close (part of) it at the raw price.
+/// Entry and close orders are reused by the broker once they have left the queue (<see cref="Reset"/>): a reversing
+/// strategy places two of them per trade, and a million-bar run would otherwise allocate 100k short-lived orders.
+/// Stop-loss and take-profit orders are never reused (their trade keeps a reference to them).
 /// </summary>
 internal sealed class SimOrder
 {
-    public required SimOrderKind Kind { get; init; }
+    public SimOrderKind Kind { get; private set; }
 
     /// <summary>+1 buys, −1 sells.</summary>
-    public required int Direction { get; init; }
+    public int Direction { get; private set; }
 
     public decimal Units { get; set; }
 
-    public decimal MarginFraction { get; init; }
+    public decimal MarginFraction { get; set; }
 
-    public decimal? Limit { get; init; }
+    public decimal? Limit { get; set; }
 
     /// <summary>The stop trigger; cleared once triggered (the order then behaves as a market or limit order).</summary>
     public decimal? Stop { get; set; }
@@ -35,24 +38,48 @@ internal sealed class SimOrder
     /// <summary>The stop level as placed (or last trailed), kept after the trigger (reported as the trade's SL).</summary>
     public decimal? StopLevel { get; set; }
 
-    public decimal? StopLoss { get; init; }
+    public decimal? StopLoss { get; set; }
 
-    public decimal? TakeProfit { get; init; }
+    public decimal? TakeProfit { get; set; }
 
-    public SimTrade? Parent { get; init; }
+    public SimTrade? Parent { get; set; }
 
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>The exit reason recorded when this order closes its parent (a trailed stop switches between stop-loss and trailing-stop).</summary>
     public ExitReason ExitReason { get; set; } = ExitReason.Signal;
 
     /// <summary>Risk mode: the entry's protective exits, turned into levels from the fill price.</summary>
-    public ExitPlan? Exits { get; init; }
+    public ExitPlan? Exits { get; set; }
 
     /// <summary>Risk mode: an entry the margin cannot cover at the fill price is reduced to what it covers instead of cancelled.</summary>
-    public bool ShrinkToMargin { get; init; }
+    public bool ShrinkToMargin { get; set; }
 
     public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
+
+    /// <summary>A fresh order of <paramref name="kind"/> and <paramref name="direction"/>: every other field at its default.</summary>
+    public static SimOrder Create(SimOrderKind kind, int direction) => new SimOrder().Reset(kind, direction);
+
+    /// <summary>Clears every field for reuse as a new order of <paramref name="kind"/> and <paramref name="direction"/>.</summary>
+    public SimOrder Reset(SimOrderKind kind, int direction)
+    {
+        Kind = kind;
+        Direction = direction;
+        Units = 0m;
+        MarginFraction = 0m;
+        Limit = null;
+        Stop = null;
+        StopLevel = null;
+        StopLoss = null;
+        TakeProfit = null;
+        Parent = null;
+        Reason = null;
+        ExitReason = ExitReason.Signal;
+        Exits = null;
+        ShrinkToMargin = false;
+        IsActive = true;
+        return this;
+    }
 
     /// <summary>False once filled or cancelled (removed from the queue).</summary>
     public bool IsActive { get; set; } = true;

@@ -21,7 +21,9 @@ internal sealed class SimulatedBroker
     private readonly List<BacktestTrade> _closedTrades = [];
     private readonly List<string> _warnings = [];
     private readonly decimal _entryCostFactor;
+    private readonly Stack<SimOrder> _spare = new();
     private SimOrder[] _snapshot = new SimOrder[8];
+    private bool _processing;
     private decimal _openSize;
     private decimal _openCost;
 
@@ -58,19 +60,31 @@ internal sealed class SimulatedBroker
     public void PlaceEntry(int direction, decimal units, decimal marginFraction, decimal? limit, decimal? stop,
         decimal? stopLoss, decimal? takeProfit, string? reason)
     {
-        Enqueue(new SimOrder
+        var order = Rent(SimOrderKind.Entry, direction);
+        order.Units = units;
+        order.MarginFraction = marginFraction;
+        order.Limit = limit;
+        order.Stop = stop;
+        order.StopLevel = stop;
+        order.StopLoss = stopLoss;
+        order.TakeProfit = takeProfit;
+        order.Reason = reason;
+        Enqueue(order);
+    }
+
+    /// <summary>A reset entry or close order: a spare one when there is one (see <see cref="SimOrder"/>), else a new one.</summary>
+    private SimOrder Rent(SimOrderKind kind, int direction) =>
+        _spare.TryPop(out var order) ? order.Reset(kind, direction) : SimOrder.Create(kind, direction);
+
+    /// <summary>Keeps an entry or close order that has left the queue for reuse; contingent orders stay with their trade.</summary>
+    private void Return(SimOrder order)
+    {
+        if (!order.IsActive && !order.IsContingent)
         {
-            Kind = SimOrderKind.Entry,
-            Direction = direction,
-            Units = units,
-            MarginFraction = marginFraction,
-            Limit = limit,
-            Stop = stop,
-            StopLevel = stop,
-            StopLoss = stopLoss,
-            TakeProfit = takeProfit,
-            Reason = reason,
-        });
+            order.Parent = null;
+            order.Exits = null;
+            _spare.Push(order);
+        }
     }
 
     private void Enqueue(SimOrder order, bool front = false)
@@ -99,14 +113,11 @@ internal sealed class SimulatedBroker
     {
         foreach (var trade in _trades)
         {
-            Enqueue(new SimOrder
-            {
-                Kind = SimOrderKind.Close,
-                Direction = -Math.Sign(trade.Size),
-                Units = Math.Abs(trade.Size),
-                Parent = trade,
-                ExitReason = reason,
-            }, front: true);
+            var close = Rent(SimOrderKind.Close, -Math.Sign(trade.Size));
+            close.Units = Math.Abs(trade.Size);
+            close.Parent = trade;
+            close.ExitReason = reason;
+            Enqueue(close, front: true);
         }
     }
 
@@ -115,10 +126,15 @@ internal sealed class SimulatedBroker
     {
         for (var i = _orders.Count - 1; i >= 0; i--)
         {
-            if (_orders[i].Kind == SimOrderKind.Entry)
+            var order = _orders[i];
+            if (order.Kind == SimOrderKind.Entry)
             {
-                _orders[i].IsActive = false;
+                order.IsActive = false;
                 _orders.RemoveAt(i);
+                if (!_processing)
+                {
+                    Return(order);
+                }
             }
         }
     }
@@ -138,10 +154,10 @@ internal sealed class SimulatedBroker
         }
 
         _orders.CopyTo(_snapshot);
+        _processing = true;
         for (var n = 0; n < count; n++)
         {
             var order = _snapshot[n];
-            _snapshot[n] = null!;
             if (!order.IsActive)
             {
                 continue;
@@ -198,6 +214,14 @@ internal sealed class SimulatedBroker
             reprocess |= FillEntry(order, price, fillBar, bar);
         }
 
+        // Orders that left the queue in this pass are reused only now: none of them can come back into the pass.
+        _processing = false;
+        for (var n = 0; n < count; n++)
+        {
+            Return(_snapshot[n]);
+            _snapshot[n] = null!;
+        }
+
         if (reprocess)
         {
             ProcessOrders(bar);
@@ -215,6 +239,7 @@ internal sealed class SimulatedBroker
         foreach (var order in _orders)
         {
             order.IsActive = false;
+            Return(order);
         }
 
         _orders.Clear();
@@ -225,7 +250,8 @@ internal sealed class SimulatedBroker
     {
         if (parent.IsOpen)
         {
-            var size = -Math.Sign(parent.Size) * Math.Min(Math.Abs(parent.Size), order.Units);
+            var units = Math.Min(Math.Abs(parent.Size), order.Units);
+            var size = parent.Size > 0m ? -units : units;
             ReduceTrade(parent, price, size, fillBar, order.ExitReason);
         }
 
@@ -259,7 +285,7 @@ internal sealed class SimulatedBroker
         decimal units;
         if (order.MarginFraction > 0m)
         {
-            var budget = (MarginAvailable(bar) * order.MarginFraction) - _options.FixedCommission;
+            var budget = WithoutFixedCommission(MarginAvailable(bar) * order.MarginFraction);
             units = budget <= 0m || unitCost <= 0m ? 0m : TruncateToStep(budget / unitCost);
             if (units == 0m)
             {
@@ -272,7 +298,7 @@ internal sealed class SimulatedBroker
             units = order.Units;
         }
 
-        var need = direction * units;
+        var need = direction > 0 ? units : -units;
         for (var t = 0; t < _trades.Count;)
         {
             var trade = _trades[t];
@@ -308,7 +334,7 @@ internal sealed class SimulatedBroker
         if ((Math.Abs(need) * unitCost) + _options.FixedCommission > MarginAvailable(bar))
         {
             var affordable = order.ShrinkToMargin && unitCost > 0m
-                ? TruncateToStep(Math.Max(0m, MarginAvailable(bar) - _options.FixedCommission) / unitCost)
+                ? TruncateToStep(Math.Max(0m, WithoutFixedCommission(MarginAvailable(bar))) / unitCost)
                 : 0m;
             if (affordable <= 0m)
             {
@@ -324,7 +350,10 @@ internal sealed class SimulatedBroker
         _trades.Add(opened);
         _openSize += need;
         _openCost += need * adjustedPrice;
-        Cash -= CommissionFor(need, adjustedPrice);
+        if (HasCommission)
+        {
+            Cash -= CommissionFor(need, adjustedPrice);
+        }
 
         var stopLevel = order.StopLoss;
         var takeProfitLevel = order.TakeProfit;
@@ -342,30 +371,22 @@ internal sealed class SimulatedBroker
 
         if (stopLevel is { } stopLoss)
         {
-            opened.StopLossOrder = new SimOrder
-            {
-                Kind = SimOrderKind.StopLoss,
-                Direction = -direction,
-                Units = Math.Abs(need),
-                Stop = stopLoss,
-                StopLevel = stopLoss,
-                Parent = opened,
-                ExitReason = stopReason,
-            };
+            opened.StopLossOrder = SimOrder.Create(SimOrderKind.StopLoss, -direction);
+            opened.StopLossOrder.Units = Math.Abs(need);
+            opened.StopLossOrder.Stop = stopLoss;
+            opened.StopLossOrder.StopLevel = stopLoss;
+            opened.StopLossOrder.Parent = opened;
+            opened.StopLossOrder.ExitReason = stopReason;
             Enqueue(opened.StopLossOrder, front: true);
         }
 
         if (takeProfitLevel is { } takeProfit)
         {
-            opened.TakeProfitOrder = new SimOrder
-            {
-                Kind = SimOrderKind.TakeProfit,
-                Direction = -direction,
-                Units = Math.Abs(need),
-                Limit = takeProfit,
-                Parent = opened,
-                ExitReason = ExitReason.TakeProfit,
-            };
+            opened.TakeProfitOrder = SimOrder.Create(SimOrderKind.TakeProfit, -direction);
+            opened.TakeProfitOrder.Units = Math.Abs(need);
+            opened.TakeProfitOrder.Limit = takeProfit;
+            opened.TakeProfitOrder.Parent = opened;
+            opened.TakeProfitOrder.ExitReason = ExitReason.TakeProfit;
             Enqueue(opened.TakeProfitOrder);
         }
 
@@ -377,16 +398,15 @@ internal sealed class SimulatedBroker
     /// Risk mode: a market entry of <paramref name="units"/> sized by the risk gate, with its exit plan. Units the
     /// margin cannot cover at the fill price are dropped (a warning says so) rather than the whole order.
     /// </summary>
-    public void PlaceRiskEntry(int direction, decimal units, ExitPlan? exits, string? reason) =>
-        _orders.Add(new SimOrder
-        {
-            Kind = SimOrderKind.Entry,
-            Direction = direction,
-            Units = units,
-            Exits = exits,
-            ShrinkToMargin = true,
-            Reason = reason,
-        });
+    public void PlaceRiskEntry(int direction, decimal units, ExitPlan? exits, string? reason)
+    {
+        var order = Rent(SimOrderKind.Entry, direction);
+        order.Units = units;
+        order.Exits = exits;
+        order.ShrinkToMargin = true;
+        order.Reason = reason;
+        _orders.Add(order);
+    }
 
     /// <summary>
     /// Risk mode, after bar <paramref name="bar"/>'s fills: raises each trailing stop from the bar's best price
@@ -448,6 +468,13 @@ internal sealed class SimulatedBroker
     private decimal CommissionFor(decimal size, decimal price) =>
         _options.Commission == 0m ? _options.FixedCommission : _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);
 
+    /// <summary>Whether any commission is charged (without, the cash arithmetic of a fill skips adding zeros).</summary>
+    private bool HasCommission => _options.Commission != 0m || _options.FixedCommission != 0m;
+
+    /// <summary><paramref name="amount"/> less the fixed commission (the same value and scale when there is none).</summary>
+    private decimal WithoutFixedCommission(decimal amount) =>
+        _options.FixedCommission == 0m ? amount : amount - _options.FixedCommission;
+
     private void ReduceTrade(SimTrade trade, decimal price, decimal size, int fillBar, ExitReason reason)
     {
         var left = trade.Size + size;
@@ -496,9 +523,19 @@ internal sealed class SimulatedBroker
     /// <summary>Books the exit of <paramref name="size"/> units of <paramref name="trade"/>: cash, commissions, trade list.</summary>
     private void RecordClose(decimal size, SimTrade trade, decimal price, int fillBar, ExitReason reason)
     {
-        var exitCommission = CommissionFor(size, price);
-        Cash += (size * (price - trade.EntryPrice)) - exitCommission;
-        var entryCommission = CommissionFor(size, trade.EntryPrice);
+        var gain = size * (price - trade.EntryPrice);
+        decimal commission;
+        if (HasCommission)
+        {
+            var exitCommission = CommissionFor(size, price);
+            Cash += gain - exitCommission;
+            commission = CommissionFor(size, trade.EntryPrice) + exitCommission;
+        }
+        else
+        {
+            Cash += gain;
+            commission = 0m;
+        }
 
         _closedTrades.Add(new BacktestTrade(
             size,
@@ -508,7 +545,7 @@ internal sealed class SimulatedBroker
             _candles[fillBar].Time,
             trade.EntryPrice,
             price,
-            entryCommission + exitCommission,
+            commission,
             trade.StopLossOrder?.StopLevel,
             trade.TakeProfitOrder?.Limit,
             trade.EntryReason,

@@ -135,7 +135,8 @@ public static class GridSearch
                 return;
             }
 
-            var result = Backtest.Run(bars, strategy, request.Options);
+            // Every core already runs a grid point: no second thread per run.
+            var result = Backtest.Run(bars, strategy, request.Options, recordPlots: false, parameters: null, pipelineStatistics: false);
             runs[i] = new OptimizationRun(points[i], result.Statistics, score(result.Statistics));
             progress?.Report(Interlocked.Increment(ref done));
         });

@@ -15,14 +15,27 @@ internal struct DrawdownAccumulator()
 
     public double MaxDrawdown { get; private set; }
 
+    /// <summary>The largest equity fed so far (the equity peak once every bar is fed).</summary>
+    public readonly double Peak => _runningPeak;
+
     public List<TimeSpan> Durations { get; } = [];
 
     public List<double> Peaks { get; } = [];
 
     public void Add(int index, long utcTicks, double equity, bool isLast)
     {
-        _runningPeak = Math.Max(_runningPeak, equity);
-        var dd = _runningPeak > 0 ? 1 - (equity / _runningPeak) : 0;
+        double dd;
+        if (equity >= _runningPeak)
+        {
+            // A new (or equal) peak: 1 − E/E is exactly 0, no division needed.
+            _runningPeak = equity;
+            dd = 0;
+        }
+        else
+        {
+            dd = _runningPeak > 0 ? 1 - (equity / _runningPeak) : 0;
+        }
+
         MaxDrawdown = Math.Max(MaxDrawdown, dd);
         if (dd == 0 || isLast)
         {

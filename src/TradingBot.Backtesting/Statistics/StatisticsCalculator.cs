@@ -68,7 +68,6 @@ public static class StatisticsCalculator
         var exposure = Exposure(trades, n);
         var e0 = equity[0];
         var eLast = equity[n - 1];
-        var peak = equity.Max();
         var returnPct = ((eLast / e0) - 1.0) * 100.0;
         var w = Math.Clamp(warmupBars, 0, n - 1);
         var buyHoldPct = ((bars.Close(n - 1) / bars.Close(w)) - 1.0) * 100.0;
@@ -118,6 +117,7 @@ public static class StatisticsCalculator
         var sortino = downside == 0 ? double.NaN : (annualReturn - riskFreeRate) / downside;
 
         var drawdowns = accumulator.Drawdowns;
+        var peak = drawdowns.Peak;
         var maxDrawdown = drawdowns.MaxDrawdown;
         var episodeDurations = drawdowns.Durations;
         var episodePeaks = drawdowns.Peaks;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradingBot.Core.Indicators;
 
 /// <summary>
@@ -28,22 +30,28 @@ internal sealed class RollingSum
     /// <summary>The value that will leave the window on the next <see cref="Add"/> (the oldest one) once full.</summary>
     public double Oldest => _window[_next];
 
+    /// <summary>Adds <paramref name="value"/>, dropping the oldest value once the window is full.</summary>
+    // Inlined: a strategy calls this once per bar per average, and the call costs as much as the arithmetic.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
     {
-        if (IsFull)
+        var window = _window;
+        var next = _next;
+        if (Count == window.Length)
         {
-            Accumulate(-_window[_next]);
+            Accumulate(-window[next]);
         }
         else
         {
             Count++;
         }
 
-        _window[_next] = value;
-        _next = _next + 1 == _window.Length ? 0 : _next + 1;
+        window[next] = value;
+        _next = next + 1 == window.Length ? 0 : next + 1;
         Accumulate(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Accumulate(double value)
     {
         var t = _sum + value;

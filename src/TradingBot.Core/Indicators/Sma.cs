@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradingBot.Core.Indicators;
 
 /// <summary>Simple moving average of the last <c>period</c> values; <see cref="double.NaN"/> until the window is full.</summary>
@@ -13,10 +15,12 @@ public sealed class Sma
 
     public double Value { get; private set; } = double.NaN;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Update(double value)
     {
-        _sum.Add(value);
-        Value = _sum.IsFull ? _sum.Sum / _sum.Period : double.NaN;
+        var sum = _sum;
+        sum.Add(value);
+        Value = sum.IsFull ? sum.Sum / sum.Period : double.NaN;
         return Value;
     }
 }

@@ -62,6 +62,43 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
+    public void PlaceEntry_AfterACancelledLimitOrderWithExits_IsAPlainMarketOrder()
+    {
+        // Entry and close orders are reused once they leave the queue: nothing of the old order may leak into the new one.
+        var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 90m, 95m), (95m, 130m, 80m, 96m));
+        Buy(broker, 10m, limit: 50m, sl: 60m, tp: 200m);
+        broker.CancelPendingEntries();
+        Sell(broker, 5m);
+
+        broker.ProcessOrders(1);
+        broker.ProcessOrders(2);
+
+        var trade = Assert.Single(broker.OpenTrades);
+        Assert.Equal((-5m, 100m, 1), (trade.Size, trade.EntryPrice, trade.EntryBar));
+        Assert.Null(trade.StopLossOrder);
+        Assert.Null(trade.TakeProfitOrder);
+        Assert.False(broker.HasOrders);
+    }
+
+    [Fact]
+    public void CloseAll_AfterAFilledEntry_ClosesOnlyTheOpenTradeOnce()
+    {
+        var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 99m, 100m), (102m, 103m, 101m, 102m), (104m, 105m, 103m, 104m));
+        Buy(broker, 10m);
+        broker.ProcessOrders(1);
+        broker.CloseAll(ExitReason.Signal);
+        Sell(broker, 3m);
+
+        broker.ProcessOrders(2);
+        broker.ProcessOrders(3);
+
+        var closed = Assert.Single(broker.ClosedTrades);
+        Assert.Equal((10m, 100m, 102m, ExitReason.Signal), (closed.Size, closed.EntryPrice, closed.ExitPrice, closed.ExitReason));
+        Assert.Equal((-3m, 102m), (Assert.Single(broker.OpenTrades).Size, broker.OpenTrades[0].EntryPrice));
+        Assert.False(broker.HasOrders);
+    }
+
+    [Fact]
     public void ProcessOrders_BuyLimitTouched_FillsAtTheLimit()
     {
         var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 97m, 99m));
