@@ -58,14 +58,18 @@ public static class StatisticDefinitions
             ? time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static string Days(double days)
+    /// <summary>
+    /// A duration given in days, e.g. <c>3 days</c> or <c>520 days 17:08:00</c>. The day count is a double, so a whole
+    /// number of minutes comes back a hair short (…17:07:59.9999999): it is rounded to the millisecond first.
+    /// </summary>
+    internal static string Days(double days)
     {
         if (double.IsNaN(days))
         {
             return "NaN";
         }
 
-        var span = TimeSpan.FromDays(days);
+        var span = TimeSpan.FromMilliseconds(Math.Round(days * TimeSpan.FromDays(1).TotalMilliseconds));
         return span.TotalDays == Math.Floor(span.TotalDays)
             ? $"{span.TotalDays.ToString("0", CultureInfo.InvariantCulture)} days"
             : $"{span.Days} days {span:hh\\:mm\\:ss}";
