@@ -13,14 +13,14 @@ public static class Backtest
 {
     public static BacktestResult Run(IReadOnlyList<Candle> candles, IStrategy strategy, BacktestOptions? options = null,
         bool recordPlots = false, string? parameters = null) =>
-        Run(candles, strategy, options, recordPlots, parameters, pipelineStatistics: true);
+        Run(candles, strategy, options, recordPlots, parameters, pipeline: true);
 
-    /// <param name="pipelineStatistics">
-    /// Whether a long run may feed its per-bar statistics on a second thread (<see cref="PipelinedBarStatistics{TBars}"/>);
-    /// callers that already keep every core busy (the grid search) say no.
+    /// <param name="pipeline">
+    /// Whether a long run may give the strategy and the per-bar statistics to a second thread
+    /// (<see cref="BacktestPipeline"/>); callers that already keep every core busy (the grid search) say no.
     /// </param>
     internal static BacktestResult Run(IReadOnlyList<Candle> candles, IStrategy strategy, BacktestOptions? options,
-        bool recordPlots, string? parameters, bool pipelineStatistics)
+        bool recordPlots, string? parameters, bool pipeline)
     {
         ArgumentNullException.ThrowIfNull(candles);
         ArgumentNullException.ThrowIfNull(strategy);
@@ -43,8 +43,8 @@ public static class Backtest
         var stoppedAt = -1;
         var series = new CandleSeries(bars);
         var barStatistics = StatisticsCalculator.CreateAccumulator(series);
-        using var pipeline = pipelineStatistics && PipelinedBarStatistics<CandleSeries>.IsWorthwhile(n)
-            ? new PipelinedBarStatistics<CandleSeries>(series, equity, barStatistics)
+        using var second = pipeline && BacktestPipeline.IsWorthwhile(n)
+            ? new BacktestPipeline(bars, strategy, plots, equity, barStatistics)
             : null;
 
         for (var i = 0; i < n; i++)
@@ -78,21 +78,29 @@ public static class Backtest
             if (i < n - 1)
             {
                 // Bar i's equity is final (only the last bar's changes when trades are closed at the end).
-                if (pipeline is null)
+                if (second is null)
                 {
                     barStatistics.Add(candle.Time.UtcTicks, equity[i], close);
                 }
-                else if ((i & PipelinedBarStatistics<CandleSeries>.PublishMask) == 0)
+                else if ((i & BacktestPipeline.ProgressMask) == BacktestPipeline.ProgressMask)
                 {
-                    pipeline.Publish(i + 1);
+                    second.LoopDone(i + 1);
                 }
             }
 
             risk?.OnBarClosed(i);
-            var signal = strategy.OnCandle(in candle);
-            for (var p = 0; p < plots.Length; p++)
+            StrategySignal? signal;
+            if (second is null)
             {
-                plots[p].Item2[i] = strategy.GetPlotValue(p);
+                signal = strategy.OnCandle(in candle);
+                for (var p = 0; p < plots.Length; p++)
+                {
+                    plots[p].Item2[i] = strategy.GetPlotValue(p);
+                }
+            }
+            else
+            {
+                signal = second.SignalOf(i);
             }
 
             if (signal is { } s && i >= start)
@@ -131,10 +139,10 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
-        if (pipeline is not null)
+        if (second is not null)
         {
             // Bars before the stop (or before the last bar) are final; Compute feeds the rest.
-            barStatistics = pipeline.Complete(stoppedAt >= 0 ? stoppedAt : n - 1);
+            barStatistics = second.Complete(stoppedAt >= 0 ? stoppedAt : n - 1, stoppedAt >= 0 ? stoppedAt : n);
         }
 
         var statistics = StatisticsCalculator.Compute(series, equity, barStatistics, broker.ClosedTrades, strategy.WarmupBars,

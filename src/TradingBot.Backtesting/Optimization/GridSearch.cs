@@ -136,7 +136,7 @@ public static class GridSearch
             }
 
             // Every core already runs a grid point: no second thread per run.
-            var result = Backtest.Run(bars, strategy, request.Options, recordPlots: false, parameters: null, pipelineStatistics: false);
+            var result = Backtest.Run(bars, strategy, request.Options, recordPlots: false, parameters: null, pipeline: false);
             runs[i] = new OptimizationRun(points[i], result.Statistics, score(result.Statistics));
             progress?.Report(Interlocked.Increment(ref done));
         });
