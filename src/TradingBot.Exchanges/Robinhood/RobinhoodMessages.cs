@@ -1,12 +1,18 @@
 // Wire shapes of the Robinhood Crypto Trading API (exchanges.md §3). Field names are snake_case; the documented
 // schemas show some numbers as JSON numbers and others as strings, so every decimal accepts both. Only the fields
-// the adapter reads are declared.
+// the adapter reads are declared. Optional fields have defaults; a field without one is required (see RobinhoodJson).
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TradingBot.Exchanges.Robinhood;
 
+/// <summary>
+/// JSON settings for every Robinhood payload. A field the records require (a <c>required</c> member, a constructor
+/// parameter, a non-nullable reference) that is missing or null fails the read naming it (a
+/// <see cref="TradingBot.Core.Exchange.BadResponse"/>), instead of an empty id or symbol that fails later or,
+/// worse, is stored.
+/// </summary>
 internal static class RobinhoodJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -14,13 +20,15 @@ internal static class RobinhoodJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 }
 
 /// <summary>The paginated list shape: <c>{next, previous, results}</c>; <c>next</c> is a full URL with a cursor.</summary>
-internal sealed record RobinhoodPage<T>(string? Next, string? Previous, IReadOnlyList<T>? Results);
+internal sealed record RobinhoodPage<T>(string? Next = null, string? Previous = null, IReadOnlyList<T>? Results = null);
 
-internal sealed record RobinhoodAccount(string? AccountNumber, string? Status, decimal? BuyingPower, string? BuyingPowerCurrency);
+internal sealed record RobinhoodAccount(string? AccountNumber = null, string? Status = null, decimal? BuyingPower = null, string? BuyingPowerCurrency = null);
 
 internal sealed record RobinhoodTradingPair
 {
@@ -31,12 +39,12 @@ internal sealed record RobinhoodTradingPair
     public decimal? MaxOrderSize { get; init; }
     public decimal? MinOrderSize { get; init; }
     public string? Status { get; init; }
-    public string Symbol { get; init; } = "";
+    public required string Symbol { get; init; }
 }
 
 internal sealed record RobinhoodQuote
 {
-    public string Symbol { get; init; } = "";
+    public required string Symbol { get; init; }
     public string? Side { get; init; }
     public decimal? Price { get; init; }
     public decimal? Quantity { get; init; }
@@ -47,9 +55,9 @@ internal sealed record RobinhoodQuote
     public string? Timestamp { get; init; }
 }
 
-internal sealed record RobinhoodHolding(string? AccountNumber, string AssetCode, decimal? TotalQuantity, decimal? QuantityAvailableForTrading);
+internal sealed record RobinhoodHolding(string AssetCode, string? AccountNumber = null, decimal? TotalQuantity = null, decimal? QuantityAvailableForTrading = null);
 
-internal sealed record RobinhoodExecution(decimal? EffectivePrice, decimal? Quantity, string? Timestamp);
+internal sealed record RobinhoodExecution(decimal? EffectivePrice = null, decimal? Quantity = null, string? Timestamp = null);
 
 /// <summary>Any of the four <c>*_order_config</c> objects.</summary>
 internal sealed record RobinhoodOrderConfig
@@ -63,9 +71,9 @@ internal sealed record RobinhoodOrderConfig
 
 internal sealed record RobinhoodOrder
 {
-    public string Id { get; init; } = "";
+    public required string Id { get; init; }
     public string? AccountNumber { get; init; }
-    public string Symbol { get; init; } = "";
+    public required string Symbol { get; init; }
     public string? ClientOrderId { get; init; }
     public string? Side { get; init; }
     public IReadOnlyList<RobinhoodExecution>? Executions { get; init; }
@@ -101,6 +109,6 @@ internal sealed record RobinhoodOrderConfigRequest
 }
 
 /// <summary>An error body: <c>{"type":"validation_error"|"client_error"|"server_error","errors":[{"attr","detail"}]}</c>.</summary>
-internal sealed record RobinhoodErrorResponse(string? Type, IReadOnlyList<RobinhoodErrorItem>? Errors, JsonElement? Detail);
+internal sealed record RobinhoodErrorResponse(string? Type = null, IReadOnlyList<RobinhoodErrorItem>? Errors = null, JsonElement? Detail = null);
 
-internal sealed record RobinhoodErrorItem(string? Attr, JsonElement? Detail);
+internal sealed record RobinhoodErrorItem(string? Attr = null, JsonElement? Detail = null);

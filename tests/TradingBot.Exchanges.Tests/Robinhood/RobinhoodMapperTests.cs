@@ -145,5 +145,27 @@ public sealed class RobinhoodMapperTests
         Assert.Equal("side: Required.; client_order_id: Must be a valid UUID.", body.Message);
     }
 
+    [Theory]
+    [InlineData("""{"symbol":"BTC-USD","side":"buy","type":"market","state":"filled","executions":[]}""", "id")]
+    [InlineData("""{"id":"o-1","symbol":null,"side":"buy","type":"market","state":"filled","executions":[]}""", "symbol")]
+    public void Deserialize_OrderWithoutIdOrSymbol_FailsNamingTheFieldInsteadOfAnEmptyOrderId(string json, string field)
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<RobinhoodOrder>(json, RobinhoodJson.Options));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"results":[{"price":"100","timestamp":"2025-01-01T00:00:00Z"}]}""", "symbol")]
+    [InlineData("""{"results":[{"account_number":"1","total_quantity":"2"}]}""", "asset_code")]
+    public void Deserialize_QuoteOrHoldingWithoutItsKey_FailsNamingTheField(string json, string field)
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => json.Contains("price", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<RobinhoodPage<RobinhoodQuote>>(json, RobinhoodJson.Options)
+            : (object?)JsonSerializer.Deserialize<RobinhoodPage<RobinhoodHolding>>(json, RobinhoodJson.Options));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
     private static T Read<T>(string name) => JsonSerializer.Deserialize<T>(TestData.Read("robinhood", name), RobinhoodJson.Options)!;
 }
