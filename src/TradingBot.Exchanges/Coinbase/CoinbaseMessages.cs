@@ -7,18 +7,24 @@ using System.Text.Json.Serialization;
 
 namespace TradingBot.Exchanges.Coinbase;
 
+/// <summary>
+/// JSON settings for every Coinbase payload. The keys the adapter cannot do without (an order's id, a product's id)
+/// are <c>required</c>: missing or null, the read fails naming them (a <see cref="TradingBot.Core.Exchange.BadResponse"/>)
+/// instead of an empty id that fails later or is stored.
+/// </summary>
 internal static class CoinbaseJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
     };
 }
 
 internal sealed record CoinbaseProduct
 {
-    public string ProductId { get; init; } = "";
+    public required string ProductId { get; init; }
     public string? Price { get; init; }
     [JsonPropertyName("volume_24h")]
     public string? Volume24h { get; init; }
@@ -101,7 +107,7 @@ internal sealed record CoinbaseOrderConfiguration
 
 internal sealed record CoinbaseOrder
 {
-    public string OrderId { get; init; } = "";
+    public required string OrderId { get; init; }
     public string? ProductId { get; init; }
     public CoinbaseOrderConfiguration? OrderConfiguration { get; init; }
     public string? Side { get; init; }

@@ -310,5 +310,18 @@ public sealed class CoinbaseMapperTests
         Assert.Equal("coinbase", error.Venue);
     }
 
+    [Theory]
+    [InlineData("""{"order":{"product_id":"BTC-USD","side":"BUY","status":"FILLED"}}""", "order_id")]
+    [InlineData("""{"order":{"order_id":null,"product_id":"BTC-USD","side":"BUY","status":"FILLED"}}""", "order_id")]
+    [InlineData("""{"products":[{"price":"1"}]}""", "product_id")]
+    public void Deserialize_OrderOrProductWithoutItsId_FailsNamingTheFieldInsteadOfAnEmptyId(string json, string field)
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => json.Contains("products", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<CoinbaseProductsResponse>(json, CoinbaseJson.Options)
+            : (object?)JsonSerializer.Deserialize<CoinbaseOrderResponse>(json, CoinbaseJson.Options));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
     private static T Read<T>(string name) => JsonSerializer.Deserialize<T>(TestData.Read("coinbase", name), CoinbaseJson.Options)!;
 }
