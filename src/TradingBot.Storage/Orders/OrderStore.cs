@@ -14,7 +14,8 @@ namespace TradingBot.Storage.Orders;
 /// <item><c>PK = venue</c>, <c>RK = order id|fill|trade id</c>: one execution, keyed by the venue's trade id, so an
 /// execution is recorded once however often it is reported. Written in the same entity-group transaction as the
 /// order row's ETag-checked update, so state and executions never disagree.</item>
-/// <item><c>PK = ~open</c>, <c>RK = venue|order id</c>: index of orders that are not terminal (the reconciler's worklist).</item>
+/// <item><c>PK = ~open</c>, <c>RK = venue|order id</c>: the reconciler's worklist: every order that is not terminal, and
+/// a terminal one until the reconciler has seen all its executions reach the ledger (<see cref="RemoveOpenAsync"/>).</item>
 /// </list>
 /// Claiming is <c>AddEntity</c> of the order row: the second claimant gets 409 and the recorded state instead.
 /// </summary>
@@ -36,13 +37,9 @@ public sealed class OrderStore(TableClients tables)
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
+            // A terminal order stays indexed: only the reconciler removes it, once its executions reached the ledger.
             var existing = await GetAsync(order.Venue, order.OrderId, ct)
                 ?? throw new StoredDataException($"Order {order.OrderId} conflicted on claim but cannot be read.", ex);
-            if (existing.Order.State.IsTerminal())
-            {
-                await RemoveOpenAsync(order.Venue, order.OrderId, ct);
-            }
-
             return new OrderClaim(false, existing);
         }
     }
@@ -74,7 +71,8 @@ public sealed class OrderStore(TableClients tables)
     /// <summary>
     /// Writes <paramref name="order"/> over <paramref name="previous"/> (ETag-checked) together with
     /// <paramref name="newFills"/>; a lost race is a <see cref="ConcurrencyConflictException"/> (re-read and retry).
-    /// A terminal order leaves the open index.
+    /// A terminal order stays in the open index: its executions may not have reached the ledger yet (the publishing run
+    /// can still die); the reconciler removes it once they have.
     /// </summary>
     public async Task<StoredOrder> SaveAsync(StoredOrder previous, TrackedOrder order, IReadOnlyList<ExecutionFill> newFills, CancellationToken ct)
     {
@@ -111,11 +109,6 @@ public sealed class OrderStore(TableClients tables)
             throw new ConcurrencyConflictException($"Order {order.OrderId} was changed by another writer (HTTP {ex.Status}).", ex);
         }
 
-        if (order.State.IsTerminal())
-        {
-            await RemoveOpenAsync(order.Venue, order.OrderId, ct);
-        }
-
         return new StoredOrder(order, etag, [.. previous.Fills, .. newFills]);
     }
 
@@ -132,6 +125,7 @@ public sealed class OrderStore(TableClients tables)
         return open;
     }
 
+    /// <summary>Drops an order from the reconciler's worklist (a terminal order whose executions all reached the ledger).</summary>
     public async Task RemoveOpenAsync(string venue, string orderId, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.Orders, ct);

@@ -3,6 +3,7 @@ using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Strategies;
 using TradingBot.Functions.Functions;
+using TradingBot.Storage.Ledger;
 using TradingBot.Storage.Orders;
 using TradingBot.Storage.Poison;
 using TradingBot.Testing;
@@ -22,6 +23,9 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
 
     private Task<InvokeReply> DeliverAsync(OrderApproved order, int deliveryCount = 1) =>
         _host.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, order, deliveryCount);
+
+    /// <summary>Delivers fills-topic messages to RecordFills (the ledger and the risk book), each answered 200.</summary>
+    private async Task RecordAsync(IEnumerable<string> bodies) => await _host.DeliverAllAsync(nameof(RecordFills), RecordFills.Trigger, bodies, "none");
 
     private Task<StoredOrder?> StoredAsync() => _host.Service<OrderStore>().GetAsync(PipelineHost.VenueId, Order.Id, default);
 
@@ -102,6 +106,8 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(OrderState.Expired, update.State);
         Assert.Contains("never reached the venue", update.Reason, StringComparison.Ordinal);
         Assert.Equal(1, _host.Paper.CreateCalls);
+        Assert.Single(await _host.Service<OrderStore>().ListOpenAsync(default));
+        await _host.TickAsync(nameof(ReconcileOrders));
         Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 
@@ -128,6 +134,59 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(OrderState.Filled, stored!.Order.State);
         Assert.Equal(2m, stored.Fills.Sum(f => f.Amount));
         Assert.Equal((0.5m * 12m) + 12.1m + (0.5m * 12.2m), stored.Order.Cost);
+    }
+
+    [Fact]
+    public async Task Reconcile_RunThatFinishedTheOrderLostItsOutput_NextRunAfterTheGracePublishesTheSameMessagesUntilTheLedgerHasThem()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        var executed = await DeliverAsync(Order);
+        await RecordAsync(executed.Bodies(ExecuteOrders.Output));
+        _host.Paper.AddFill(Order.ClientOrderId, 1.5m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var lost = await _host.TickAsync(nameof(ReconcileOrders)); // saved the fill; the host never sent this output
+        var withinGrace = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var done = await _host.TickAsync(nameof(ReconcileOrders));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(1.5m, Assert.Single(lost.Messages<OrderFilled>(ReconcileOrders.Output)).Amount);
+        Assert.Equal(OrderState.Filled, Assert.Single(lost.Messages<OrderUpdated>(ReconcileOrders.Output)).State);
+        Assert.Empty(withinGrace.Bodies(ReconcileOrders.Output));
+        // The very messages of the lost run (ids and content), so the ledger and risk deduplicate them by id.
+        Assert.Equal(lost.Bodies(ReconcileOrders.Output), again.Bodies(ReconcileOrders.Output));
+        Assert.Empty(done.Bodies(ReconcileOrders.Output));
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
+        var position = Assert.Single(await _host.Service<LedgerStore>().GetPositionsAsync(lost.Messages<OrderFilled>(ReconcileOrders.Output)[0].Account, default));
+        Assert.Equal(2m, position.Quantity);
+    }
+
+    [Fact]
+    public async Task Reconcile_RunThatFoundAPartialFillLostItsOutput_NextRunAfterTheGracePublishesThatFillAgain()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        await RecordAsync((await DeliverAsync(Order)).Bodies(ExecuteOrders.Output));
+        _host.Paper.AddFill(Order.ClientOrderId, 1m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var lost = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        var fill = Assert.Single(lost.Messages<OrderFilled>(ReconcileOrders.Output));
+        Assert.Equal([fill], again.Messages<OrderFilled>(ReconcileOrders.Output));
+        Assert.Empty(again.Messages<OrderUpdated>(ReconcileOrders.Output));
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Equal(1.5m, Assert.Single(await _host.Service<LedgerStore>().GetPositionsAsync(fill.Account, default)).Quantity);
     }
 
     [Fact]
@@ -165,6 +224,9 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         var update = Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output));
         Assert.Equal(OrderState.Rejected, update.State);
         Assert.Contains("InsufficientFunds", update.Reason, StringComparison.Ordinal);
+        // Finished orders leave the reconciler's worklist on its next run, once nothing of theirs is left to deliver.
+        Assert.Single(await _host.Service<OrderStore>().ListOpenAsync(default));
+        Assert.Empty((await _host.TickAsync(nameof(ReconcileOrders))).Bodies(ReconcileOrders.Output));
         Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 

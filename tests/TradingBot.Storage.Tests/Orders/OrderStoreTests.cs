@@ -41,7 +41,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Save_WithFills_RecordsThemOnceAndTerminalLeavesTheOpenIndex()
+    public async Task Save_WithFills_RecordsThemOnceAndTerminalStaysInTheOpenIndexForTheReconciler()
     {
         var claim = await _orders.ClaimAsync(NewOrder(), default);
         var fill = new ExecutionFill("t/1", 97000m, 0.005m, 0.485m, "USDT", At) { TakerOrMaker = "taker" };
@@ -55,6 +55,9 @@ public sealed class OrderStoreTests(AzuriteFixture azurite)
         Assert.Equal(OrderState.Filled, stored.Order.State);
         Assert.Equal(["t/1", "t/2"], stored.Fills.Select(f => f.TradeId));
         Assert.Equal(fill, stored.Fills[0]);
+        // Its fills may not have reached the ledger yet: only the reconciler, having checked, removes it.
+        Assert.Contains(await _orders.ListOpenAsync(default), o => o.OrderId == "ord-1");
+        await _orders.RemoveOpenAsync("binance", "ord-1", default);
         Assert.DoesNotContain(await _orders.ListOpenAsync(default), o => o.OrderId == "ord-1");
     }
 
