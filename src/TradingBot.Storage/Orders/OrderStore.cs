@@ -24,6 +24,9 @@ public sealed class OrderStore(TableClients tables)
     public const string OpenPartition = "~open";
     private const string FillMarker = "|fill|";
 
+    /// <summary>An entity-group transaction holds 100 actions: the order row and up to 99 executions.</summary>
+    private const int MaxFillsPerTransaction = 99;
+
     /// <summary>Creates the order row (and its open-index entry) unless it exists; then returns the recorded order instead.</summary>
     public async Task<OrderClaim> ClaimAsync(TrackedOrder order, CancellationToken ct)
     {
@@ -81,26 +84,32 @@ public sealed class OrderStore(TableClients tables)
         ArgumentNullException.ThrowIfNull(newFills);
         var table = await tables.GetAsync(TableNames.Orders, ct);
         var partition = TableKeys.Escape(order.Venue);
-        var fillActions = newFills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order, f))).ToList();
-        var orderAction = new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(order), previous.ETag);
-        ETag etag;
+        ETag etag = previous.ETag;
         try
         {
-            if (fillActions.Count < 100)
+            // At most 99 executions per transaction, each with the ETag-checked order row advanced by exactly the
+            // executions it adds: whatever commits, the row's cumulative figures equal the sum of the stored
+            // executions, so a failure between transactions leaves a consistent, smaller step (a retry folds the
+            // rest) instead of executions the row does not count (which a reload would count a second time).
+            ExecutionFill[][] chunks = newFills.Count == 0 ? [[]] : [.. newFills.Chunk(MaxFillsPerTransaction)];
+            var step = previous.Order;
+            foreach (var fills in chunks)
             {
-                var response = await table.SubmitTransactionAsync([orderAction, .. fillActions], ct);
-                etag = response.Value[0].Headers.ETag ?? default;
-            }
-            else
-            {
-                // More executions than one transaction holds: record them first (each is keyed, so a retry is safe),
-                // then move the order; its ETag check still decides who wins.
-                foreach (var chunk in fillActions.Chunk(100))
-                {
-                    await table.SubmitTransactionAsync(chunk, ct);
-                }
-
-                var response = await table.SubmitTransactionAsync([orderAction], ct);
+                step = fills == chunks[^1] ? order : ExecutionProgress.Accumulate(
+                    order with
+                    {
+                        State = previous.Order.State,
+                        Reason = previous.Order.Reason,
+                        Filled = step.Filled,
+                        Cost = step.Cost,
+                        FeeCost = step.FeeCost,
+                        FeeCurrency = step.FeeCurrency,
+                    },
+                    fills);
+                var response = await table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(step), etag),
+                        .. fills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order, f)))],
+                    ct);
                 etag = response.Value[0].Headers.ETag ?? default;
             }
         }
