@@ -71,11 +71,15 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Single(stored.Fills);
     }
 
-    [Fact]
-    public async Task Deliver_TimeoutBeforeTheVenue_StaysUnknownUntilGraceThenResubmitsWithTheSameClientOrderId()
+    [Theory]
+    [InlineData("timeout")] // sent, but no answer: the outcome is unknown
+    [InlineData("not sent")] // given up in the client's placement queue (VenueRestClient): provably never left
+    public async Task Deliver_PlacementFailsWithoutAnOrderAtTheVenue_StaysUnknownUntilGraceThenResubmitsWithTheSameClientOrderId(string failure)
     {
         await Scenario.ConfigureAsync(_host);
-        _host.Paper.Script(FakeOrderScript.TimeoutWithoutOrder());
+        _host.Paper.Script(failure == "timeout"
+            ? FakeOrderScript.TimeoutWithoutOrder()
+            : new FakeOrderScript { Failure = new RateLimitExceeded("fake: not sent; earlier order placements on this client kept it waiting 10 s") });
 
         var reply = await DeliverAsync(Order);
         var early = await _host.TickAsync(nameof(ReconcileOrders));
