@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
@@ -6,6 +7,7 @@ using TradingBot.Functions.Functions;
 using TradingBot.Storage.Ledger;
 using TradingBot.Storage.Orders;
 using TradingBot.Storage.Poison;
+using TradingBot.Storage.Risk;
 using TradingBot.Testing;
 
 namespace TradingBot.Functions.Tests.Functions;
@@ -191,6 +193,32 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Empty(again.Messages<OrderUpdated>(ReconcileOrders.Output));
         Assert.Empty(after.Bodies(ReconcileOrders.Output));
         Assert.Equal(1.5m, Assert.Single(await _host.Service<LedgerStore>().GetPositionsAsync(fill.Account, default)).Quantity);
+    }
+
+    [Fact]
+    public async Task Reconcile_FinishedOrderWhoseFinalStatusRiskNeverSaw_PublishesItAgainUntilRiskReleasesTheOrder()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var books = _host.Service<RiskStateStore>();
+        var account = TradingAccounts.For(PipelineHost.VenueId, TradingMode.Paper);
+        await books.SaveAsync(new RiskBook(account, Core.Risk.RiskState.Start(1000m))
+        {
+            Pending = ImmutableDictionary<string, PendingOrder>.Empty.WithComparers(StringComparer.Ordinal)
+                .Add(Order.Id, new PendingOrder(Order, Core.Risk.RiskOrderPurpose.Entry)),
+        }, default);
+        _host.Paper.Script(FakeOrderScript.Reject(new InsufficientFunds("paper: not enough USDT")));
+        var lost = await DeliverAsync(Order); // rejected; its OrderUpdated never reached the fills topic
+
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(lost.Bodies(ExecuteOrders.Output), again.Bodies(ReconcileOrders.Output));
+        Assert.Equal(OrderState.Rejected, Assert.Single(again.Messages<OrderUpdated>(ReconcileOrders.Output)).State);
+        Assert.Empty((await books.GetAsync(account, default))!.Pending);
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 
     [Fact]
