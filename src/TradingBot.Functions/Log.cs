@@ -78,6 +78,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} expired: {Reason}")]
     public static partial void OrderAbandoned(this ILogger logger, string orderId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: {Count} recorded message(s) have not taken effect downstream since {UpdatedAt:O}; publishing them again (same ids)")]
+    public static partial void OrderRepublished(this ILogger logger, string orderId, int count, DateTimeOffset updatedAt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling order {OrderId} failed this run: {ErrorType}")]
     public static partial void ReconcileFailed(this ILogger logger, Exception exception, string orderId, string errorType);
 

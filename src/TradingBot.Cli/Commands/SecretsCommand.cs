@@ -10,26 +10,33 @@ namespace TradingBot.Cli.Commands;
 /// <c>tradingbot secrets set --vault https://kv-bot.vault.azure.net/ --venue binance --api-key ... --api-secret ...</c>:
 /// writes a venue's keys into Key Vault under the names the bot reads (<c>binance-api-key</c>, <c>binance-api-secret</c>),
 /// signed in with <see cref="DefaultAzureCredential"/> (Azure CLI, environment, managed identity). Values are never
-/// printed; only names and versions are.
+/// printed; only names and versions are. <c>--api-secret -</c> reads the secret from standard input and
+/// <c>--api-secret-file</c> from a file, both preferred to a literal, which lands in shell history and process lists.
 /// </summary>
 internal static class SecretsCommand
 {
-    public static Command Create(IAnsiConsole console) => Create(console, vault => new SecretClient(vault, new DefaultAzureCredential()));
+    /// <summary>The <c>--api-secret</c> value that means "read the secret from standard input".</summary>
+    public const string StandardInput = "-";
 
-    /// <summary>The command with a custom Key Vault client (tests point it at a local fake vault).</summary>
-    internal static Command Create(IAnsiConsole console, Func<Uri, SecretClient> clients)
+    public static Command Create(IAnsiConsole console) => Create(console, vault => new SecretClient(vault, new DefaultAzureCredential()), Console.In);
+
+    /// <summary>The command with a custom Key Vault client and standard input (tests point them at a local fake vault and a string).</summary>
+    internal static Command Create(IAnsiConsole console, Func<Uri, SecretClient> clients, TextReader stdin)
     {
         var command = new Command("secrets", "Store venue API keys in Azure Key Vault under the names the bot reads");
-        command.Subcommands.Add(CreateSet(console, clients));
+        command.Subcommands.Add(CreateSet(console, clients, stdin));
         return command;
     }
 
-    private static Command CreateSet(IAnsiConsole console, Func<Uri, SecretClient> clients)
+    private static Command CreateSet(IAnsiConsole console, Func<Uri, SecretClient> clients, TextReader stdin)
     {
         var vault = new Option<string>("--vault") { Description = "Key Vault URI, e.g. https://kv-bot.vault.azure.net/", Required = true };
         var venue = new Option<string>("--venue") { Description = $"Venue: {string.Join(", ", SecretNames.Venues)}", Required = true };
         var apiKey = new Option<string?>("--api-key") { Description = "API key (Binance, Robinhood) or CDP key name (Coinbase)" };
-        var apiSecret = new Option<string?>("--api-secret") { Description = "API secret: HMAC secret, or private key text" };
+        var apiSecret = new Option<string?>("--api-secret")
+        {
+            Description = "API secret: HMAC secret, or private key text; '-' reads it from standard input (preferred: a literal stays in shell history)",
+        };
         var apiSecretFile = new Option<string?>("--api-secret-file") { Description = "Read the API secret from a file (a PEM private key), instead of --api-secret" };
         var command = new Command("set", "Write <venue>-api-key and/or <venue>-api-secret") { vault, venue, apiKey, apiSecret, apiSecretFile };
         command.SetAction(async (parse, ct) =>
@@ -41,7 +48,7 @@ internal static class SecretsCommand
                 throw new UsageException($"--venue: '{venueId}' is not a venue with keys; use one of {string.Join(", ", SecretNames.Venues)}.");
             }
 
-            var secret = Secret(parse.GetValue(apiSecret), parse.GetValue(apiSecretFile));
+            var secret = Secret(parse.GetValue(apiSecret), parse.GetValue(apiSecretFile), stdin);
             var values = new List<(string Name, string Value)>();
             if (parse.GetValue(apiKey) is { } key)
             {
@@ -75,11 +82,16 @@ internal static class SecretsCommand
             ? uri
             : throw new UsageException($"--vault: '{text}' is not an https:// Key Vault URI.");
 
-    private static string? Secret(string? value, string? file)
+    private static string? Secret(string? value, string? file, TextReader stdin)
     {
         if (value is not null && file is not null)
         {
             throw new UsageException("Give either --api-secret or --api-secret-file, not both.");
+        }
+
+        if (value == StandardInput)
+        {
+            return Require(stdin.ReadToEnd(), "--api-secret - (standard input)");
         }
 
         if (file is null)

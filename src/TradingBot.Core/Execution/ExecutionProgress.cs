@@ -83,6 +83,26 @@ public static class ExecutionProgress
         return new ExecutionUpdate(updated, fills);
     }
 
+    /// <summary>
+    /// <paramref name="order"/> with <paramref name="fills"/> added to its cumulative figures (filled amount, cost, fee),
+    /// as <see cref="Apply"/> adds them; nothing else changes. Lets a store advance the order row step by step together
+    /// with the execution rows it writes, so that the row always equals the sum of the recorded executions.
+    /// </summary>
+    public static TrackedOrder Accumulate(TrackedOrder order, IEnumerable<ExecutionFill> fills)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(fills);
+        var (filled, cost, feeCost, feeCurrency) = (order.Filled, order.Cost, order.FeeCost, order.FeeCurrency);
+        foreach (var fill in fills)
+        {
+            filled += fill.Amount;
+            cost += fill.Cost;
+            (feeCost, feeCurrency) = AddFee(feeCost, feeCurrency, fill);
+        }
+
+        return order with { Filled = filled, Cost = cost, FeeCost = feeCost, FeeCurrency = feeCurrency };
+    }
+
     private static (decimal Cost, string? Currency) AddFee(decimal cost, string? currency, ExecutionFill fill) =>
         fill.FeeCost <= 0m ? (cost, currency)
         : currency is null || currency == fill.FeeCurrency ? (cost + fill.FeeCost, fill.FeeCurrency)

@@ -25,6 +25,15 @@ public class VenueOptions
     /// <summary>Time allowed for one HTTP attempt before it is abandoned (an order POST then has an unknown outcome).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Longest an order placement waits behind earlier placements on the same client (they are sent one at a time).
+    /// When it is exceeded the placement fails as <see cref="Core.Exchange.RateLimitExceeded"/> "not sent": it never
+    /// left, so it cannot exist at the venue. Keep this plus <see cref="Timeout"/> below the pipeline's claim grace
+    /// (<c>Pipeline:ClaimGrace</c>, 30 s), so a placement is sent or given up before the order counts as stale and the
+    /// reconciler may look it up, and later resubmit it, with the same client order id.
+    /// </summary>
+    public TimeSpan PlacementQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether both <see cref="ApiKey"/> and <see cref="ApiSecret"/> are present.</summary>
     public bool HasCredentials => !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(ApiSecret);
 

@@ -14,7 +14,9 @@ namespace TradingBot.Exchanges.Http;
 /// error responses through the venue's <see cref="VenueErrorMap"/>, timeouts into <see cref="RequestTimeout"/>,
 /// transport failures and open circuits into <see cref="ExchangeNotAvailable"/>, unreadable JSON into
 /// <see cref="BadResponse"/>. Order placements (<see cref="VenueRequest.PlacesOrder"/>) are serialised per client and
-/// never retried. Create it with <see cref="VenueRestClientFactory"/>.
+/// never retried; one that waits longer than <see cref="VenueOptions.PlacementQueueTimeout"/> behind the others is given
+/// up unsent (<see cref="RateLimitExceeded"/>, "not sent"), so no placement can leave after its order was already
+/// looked up as missing and resubmitted. Create it with <see cref="VenueRestClientFactory"/>.
 /// </summary>
 #pragma warning disable CA1001 // The order gate semaphore never allocates a wait handle (only WaitAsync), so there is nothing to dispose.
 public sealed class VenueRestClient
@@ -25,10 +27,12 @@ public sealed class VenueRestClient
     private readonly string _baseUrl;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _orderGate = new(1, 1);
+    private readonly TimeSpan _placementQueueTimeout;
 
-    internal VenueRestClient(string venue, Uri baseUrl, IHttpClientFactory factory, VenueErrorMap errors, TimeProvider time)
+    internal VenueRestClient(string venue, Uri baseUrl, IHttpClientFactory factory, VenueErrorMap errors, TimeProvider time, TimeSpan placementQueueTimeout)
     {
         _time = time;
+        _placementQueueTimeout = placementQueueTimeout > TimeSpan.Zero ? placementQueueTimeout : new VenueOptions().PlacementQueueTimeout;
         ArgumentNullException.ThrowIfNull(baseUrl);
         Venue = venue;
         BaseUrl = baseUrl;
@@ -49,7 +53,7 @@ public sealed class VenueRestClient
         ArgumentNullException.ThrowIfNull(request);
         if (request.PlacesOrder)
         {
-            await _orderGate.WaitAsync(ct);
+            await EnterPlacementQueueAsync(request, ct);
         }
 
         try
@@ -62,6 +66,27 @@ public sealed class VenueRestClient
             {
                 _orderGate.Release();
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the placements ahead of this one, at most <see cref="VenueOptions.PlacementQueueTimeout"/> (on the
+    /// injected clock). A semaphore wait that is cancelled has not taken the gate, so the request was provably not sent:
+    /// the failure says "not sent" (never "outcome unknown"), and the order can be looked up and resubmitted safely.
+    /// </summary>
+    private async Task EnterPlacementQueueAsync(VenueRequest request, CancellationToken ct)
+    {
+        using var limit = new CancellationTokenSource(_placementQueueTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token);
+        try
+        {
+            await _orderGate.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new RateLimitExceeded(
+                $"{Venue} {request.Describe()}: not sent; earlier order placements on this client kept it waiting {_placementQueueTimeout.TotalSeconds:0.#} s, so it was given up before it left (the order does not exist at the venue)",
+                ex) { Venue = Venue };
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
         return Messages(stored);
     }
 
-    /// <summary>ReconcileOrders: brings one open or unknown order up to date with the venue; returns what changed.</summary>
+    /// <summary>ReconcileOrders: brings one open or unknown order up to date with the venue; returns what changed (a finished order: nothing).</summary>
     public async Task<IReadOnlyList<IMessage>> ReconcileAsync(StoredOrder stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -75,7 +75,7 @@ public sealed class OrderExecutor(OrderStore orders, IVenues venues, TimeProvide
         var order = stored.Order;
         if (order.State.IsTerminal())
         {
-            await orders.RemoveOpenAsync(order.Venue, order.OrderId, ct);
+            // Nothing left to ask the venue; whether its messages took effect is the reconciler's check.
             return [];
         }
 

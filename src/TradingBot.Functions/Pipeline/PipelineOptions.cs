@@ -20,6 +20,14 @@ public sealed class PipelineOptions
     /// <summary>A never-placed order claimed longer ago than this is not resubmitted but expired: its signal is stale.</summary>
     public TimeSpan MaxResubmitAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long after an order was last updated its recorded executions (and, for a finished order, its final status)
+    /// may take to reach the ledger and the risk book before the reconciler publishes them again: the run that
+    /// published them may have died or its output may have been lost. Re-publishing is harmless (same message ids,
+    /// deduplicated), so this only avoids needless repeats of messages that are merely still on their way.
+    /// </summary>
+    public TimeSpan RepublishGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Submissions per order, the first included.</summary>
     [Range(1, 10)]
     public int MaxSubmitAttempts { get; set; } = 3;

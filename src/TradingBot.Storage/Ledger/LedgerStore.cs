@@ -68,6 +68,28 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
         }
     }
 
+    /// <summary>
+    /// Which of <paramref name="fillIds"/> have no applied-fill marker in <paramref name="account"/>'s ledger, i.e. have
+    /// not reached the ledger (yet). The reconciler re-publishes these; applying them is idempotent.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnappliedAsync(string account, IEnumerable<string> fillIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fillIds);
+        var table = await tables.GetAsync(TableNames.Ledger, ct);
+        var partition = TableKeys.Escape(account);
+        var missing = new List<string>();
+        foreach (var id in fillIds)
+        {
+            var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, MarkerKey(id), ["FillId"], ct);
+            if (!marker.HasValue)
+            {
+                missing.Add(id);
+            }
+        }
+
+        return missing;
+    }
+
     public async Task<IReadOnlyList<Position>> GetPositionsAsync(string account, CancellationToken ct)
     {
         var rows = await RangeAsync(account, "pos|", ct);

@@ -14,7 +14,8 @@ namespace TradingBot.Storage.Orders;
 /// <item><c>PK = venue</c>, <c>RK = order id|fill|trade id</c>: one execution, keyed by the venue's trade id, so an
 /// execution is recorded once however often it is reported. Written in the same entity-group transaction as the
 /// order row's ETag-checked update, so state and executions never disagree.</item>
-/// <item><c>PK = ~open</c>, <c>RK = venue|order id</c>: index of orders that are not terminal (the reconciler's worklist).</item>
+/// <item><c>PK = ~open</c>, <c>RK = venue|order id</c>: the reconciler's worklist: every order that is not terminal, and
+/// a terminal one until the reconciler has seen all its executions reach the ledger (<see cref="RemoveOpenAsync"/>).</item>
 /// </list>
 /// Claiming is <c>AddEntity</c> of the order row: the second claimant gets 409 and the recorded state instead.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed class OrderStore(TableClients tables)
 {
     public const string OpenPartition = "~open";
     private const string FillMarker = "|fill|";
+
+    /// <summary>An entity-group transaction holds 100 actions: the order row and up to 99 executions.</summary>
+    private const int MaxFillsPerTransaction = 99;
 
     /// <summary>Creates the order row (and its open-index entry) unless it exists; then returns the recorded order instead.</summary>
     public async Task<OrderClaim> ClaimAsync(TrackedOrder order, CancellationToken ct)
@@ -36,13 +40,9 @@ public sealed class OrderStore(TableClients tables)
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
+            // A terminal order stays indexed: only the reconciler removes it, once its executions reached the ledger.
             var existing = await GetAsync(order.Venue, order.OrderId, ct)
                 ?? throw new StoredDataException($"Order {order.OrderId} conflicted on claim but cannot be read.", ex);
-            if (existing.Order.State.IsTerminal())
-            {
-                await RemoveOpenAsync(order.Venue, order.OrderId, ct);
-            }
-
             return new OrderClaim(false, existing);
         }
     }
@@ -74,7 +74,8 @@ public sealed class OrderStore(TableClients tables)
     /// <summary>
     /// Writes <paramref name="order"/> over <paramref name="previous"/> (ETag-checked) together with
     /// <paramref name="newFills"/>; a lost race is a <see cref="ConcurrencyConflictException"/> (re-read and retry).
-    /// A terminal order leaves the open index.
+    /// A terminal order stays in the open index: its executions may not have reached the ledger yet (the publishing run
+    /// can still die); the reconciler removes it once they have.
     /// </summary>
     public async Task<StoredOrder> SaveAsync(StoredOrder previous, TrackedOrder order, IReadOnlyList<ExecutionFill> newFills, CancellationToken ct)
     {
@@ -83,37 +84,38 @@ public sealed class OrderStore(TableClients tables)
         ArgumentNullException.ThrowIfNull(newFills);
         var table = await tables.GetAsync(TableNames.Orders, ct);
         var partition = TableKeys.Escape(order.Venue);
-        var fillActions = newFills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order, f))).ToList();
-        var orderAction = new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(order), previous.ETag);
-        ETag etag;
+        ETag etag = previous.ETag;
         try
         {
-            if (fillActions.Count < 100)
+            // At most 99 executions per transaction, each with the ETag-checked order row advanced by exactly the
+            // executions it adds: whatever commits, the row's cumulative figures equal the sum of the stored
+            // executions, so a failure between transactions leaves a consistent, smaller step (a retry folds the
+            // rest) instead of executions the row does not count (which a reload would count a second time).
+            ExecutionFill[][] chunks = newFills.Count == 0 ? [[]] : [.. newFills.Chunk(MaxFillsPerTransaction)];
+            var step = previous.Order;
+            foreach (var fills in chunks)
             {
-                var response = await table.SubmitTransactionAsync([orderAction, .. fillActions], ct);
-                etag = response.Value[0].Headers.ETag ?? default;
-            }
-            else
-            {
-                // More executions than one transaction holds: record them first (each is keyed, so a retry is safe),
-                // then move the order; its ETag check still decides who wins.
-                foreach (var chunk in fillActions.Chunk(100))
-                {
-                    await table.SubmitTransactionAsync(chunk, ct);
-                }
-
-                var response = await table.SubmitTransactionAsync([orderAction], ct);
+                step = fills == chunks[^1] ? order : ExecutionProgress.Accumulate(
+                    order with
+                    {
+                        State = previous.Order.State,
+                        Reason = previous.Order.Reason,
+                        Filled = step.Filled,
+                        Cost = step.Cost,
+                        FeeCost = step.FeeCost,
+                        FeeCurrency = step.FeeCurrency,
+                    },
+                    fills);
+                var response = await table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(step), etag),
+                        .. fills.Select(f => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, order, f)))],
+                    ct);
                 etag = response.Value[0].Headers.ETag ?? default;
             }
         }
         catch (RequestFailedException ex) when (ex.IsRace())
         {
             throw new ConcurrencyConflictException($"Order {order.OrderId} was changed by another writer (HTTP {ex.Status}).", ex);
-        }
-
-        if (order.State.IsTerminal())
-        {
-            await RemoveOpenAsync(order.Venue, order.OrderId, ct);
         }
 
         return new StoredOrder(order, etag, [.. previous.Fills, .. newFills]);
@@ -132,6 +134,7 @@ public sealed class OrderStore(TableClients tables)
         return open;
     }
 
+    /// <summary>Drops an order from the reconciler's worklist (a terminal order whose executions all reached the ledger).</summary>
     public async Task RemoveOpenAsync(string venue, string orderId, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.Orders, ct);

@@ -18,10 +18,12 @@ public sealed class SecretsCommandTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _output.Dispose();
 
-    private Task<int> RunAsync(params string[] args)
+    private Task<int> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private Task<int> RunWithInputAsync(string stdin, params string[] args)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        var root = new RootCommand { SecretsCommand.Create(console, uri => Client(uri)) };
+        var root = new RootCommand { SecretsCommand.Create(console, uri => Client(uri), new StringReader(stdin)) };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
@@ -44,6 +46,27 @@ public sealed class SecretsCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("binance-api-key", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("key-111", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-222", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_SecretDash_ReadsTheSecretFromStandardInputAndNeverPrintsIt()
+    {
+        const string Pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n";
+
+        var exit = await RunWithInputAsync(Pem, "secrets", "set", "--vault", _vault.VaultUri.ToString(), "--venue", "coinbase", "--api-secret", "-");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(Pem.Trim(), _vault.Secrets["coinbase-api-secret"]);
+        Assert.DoesNotContain("MC4CAQAw", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_SecretDashWithEmptyInput_IsAUsageErrorAndWritesNothing()
+    {
+        await Assert.ThrowsAsync<UsageException>(() =>
+            RunWithInputAsync("  \n", "secrets", "set", "--vault", _vault.VaultUri.ToString(), "--venue", "binance", "--api-secret", "-"));
+
+        Assert.Empty(_vault.Secrets);
     }
 
     [Fact]

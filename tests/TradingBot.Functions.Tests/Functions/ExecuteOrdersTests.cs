@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Strategies;
 using TradingBot.Functions.Functions;
+using TradingBot.Storage.Ledger;
 using TradingBot.Storage.Orders;
 using TradingBot.Storage.Poison;
+using TradingBot.Storage.Risk;
 using TradingBot.Testing;
 
 namespace TradingBot.Functions.Tests.Functions;
@@ -22,6 +25,9 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
 
     private Task<InvokeReply> DeliverAsync(OrderApproved order, int deliveryCount = 1) =>
         _host.DeliverAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, order, deliveryCount);
+
+    /// <summary>Delivers fills-topic messages to RecordFills (the ledger and the risk book), each answered 200.</summary>
+    private async Task RecordAsync(IEnumerable<string> bodies) => await _host.DeliverAllAsync(nameof(RecordFills), RecordFills.Trigger, bodies, "none");
 
     private Task<StoredOrder?> StoredAsync() => _host.Service<OrderStore>().GetAsync(PipelineHost.VenueId, Order.Id, default);
 
@@ -67,11 +73,15 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Single(stored.Fills);
     }
 
-    [Fact]
-    public async Task Deliver_TimeoutBeforeTheVenue_StaysUnknownUntilGraceThenResubmitsWithTheSameClientOrderId()
+    [Theory]
+    [InlineData("timeout")] // sent, but no answer: the outcome is unknown
+    [InlineData("not sent")] // given up in the client's placement queue (VenueRestClient): provably never left
+    public async Task Deliver_PlacementFailsWithoutAnOrderAtTheVenue_StaysUnknownUntilGraceThenResubmitsWithTheSameClientOrderId(string failure)
     {
         await Scenario.ConfigureAsync(_host);
-        _host.Paper.Script(FakeOrderScript.TimeoutWithoutOrder());
+        _host.Paper.Script(failure == "timeout"
+            ? FakeOrderScript.TimeoutWithoutOrder()
+            : new FakeOrderScript { Failure = new RateLimitExceeded("fake: not sent; earlier order placements on this client kept it waiting 10 s") });
 
         var reply = await DeliverAsync(Order);
         var early = await _host.TickAsync(nameof(ReconcileOrders));
@@ -102,6 +112,8 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(OrderState.Expired, update.State);
         Assert.Contains("never reached the venue", update.Reason, StringComparison.Ordinal);
         Assert.Equal(1, _host.Paper.CreateCalls);
+        Assert.Single(await _host.Service<OrderStore>().ListOpenAsync(default));
+        await _host.TickAsync(nameof(ReconcileOrders));
         Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 
@@ -128,6 +140,85 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(OrderState.Filled, stored!.Order.State);
         Assert.Equal(2m, stored.Fills.Sum(f => f.Amount));
         Assert.Equal((0.5m * 12m) + 12.1m + (0.5m * 12.2m), stored.Order.Cost);
+    }
+
+    [Fact]
+    public async Task Reconcile_RunThatFinishedTheOrderLostItsOutput_NextRunAfterTheGracePublishesTheSameMessagesUntilTheLedgerHasThem()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        var executed = await DeliverAsync(Order);
+        await RecordAsync(executed.Bodies(ExecuteOrders.Output));
+        _host.Paper.AddFill(Order.ClientOrderId, 1.5m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var lost = await _host.TickAsync(nameof(ReconcileOrders)); // saved the fill; the host never sent this output
+        var withinGrace = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var done = await _host.TickAsync(nameof(ReconcileOrders));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(1.5m, Assert.Single(lost.Messages<OrderFilled>(ReconcileOrders.Output)).Amount);
+        Assert.Equal(OrderState.Filled, Assert.Single(lost.Messages<OrderUpdated>(ReconcileOrders.Output)).State);
+        Assert.Empty(withinGrace.Bodies(ReconcileOrders.Output));
+        // The very messages of the lost run (ids and content), so the ledger and risk deduplicate them by id.
+        Assert.Equal(lost.Bodies(ReconcileOrders.Output), again.Bodies(ReconcileOrders.Output));
+        Assert.Empty(done.Bodies(ReconcileOrders.Output));
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
+        var position = Assert.Single(await _host.Service<LedgerStore>().GetPositionsAsync(lost.Messages<OrderFilled>(ReconcileOrders.Output)[0].Account, default));
+        Assert.Equal(2m, position.Quantity);
+    }
+
+    [Fact]
+    public async Task Reconcile_RunThatFoundAPartialFillLostItsOutput_NextRunAfterTheGracePublishesThatFillAgain()
+    {
+        await Scenario.ConfigureAsync(_host);
+        _host.Paper.Script(FakeOrderScript.Partial(0.25m, 12m));
+        await RecordAsync((await DeliverAsync(Order)).Bodies(ExecuteOrders.Output));
+        _host.Paper.AddFill(Order.ClientOrderId, 1m, 12.1m);
+        _host.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var lost = await _host.TickAsync(nameof(ReconcileOrders));
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        var fill = Assert.Single(lost.Messages<OrderFilled>(ReconcileOrders.Output));
+        Assert.Equal([fill], again.Messages<OrderFilled>(ReconcileOrders.Output));
+        Assert.Empty(again.Messages<OrderUpdated>(ReconcileOrders.Output));
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Equal(1.5m, Assert.Single(await _host.Service<LedgerStore>().GetPositionsAsync(fill.Account, default)).Quantity);
+    }
+
+    [Fact]
+    public async Task Reconcile_FinishedOrderWhoseFinalStatusRiskNeverSaw_PublishesItAgainUntilRiskReleasesTheOrder()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var books = _host.Service<RiskStateStore>();
+        var account = TradingAccounts.For(PipelineHost.VenueId, TradingMode.Paper);
+        await books.SaveAsync(new RiskBook(account, Core.Risk.RiskState.Start(1000m))
+        {
+            Pending = ImmutableDictionary<string, PendingOrder>.Empty.WithComparers(StringComparer.Ordinal)
+                .Add(Order.Id, new PendingOrder(Order, Core.Risk.RiskOrderPurpose.Entry)),
+        }, default);
+        _host.Paper.Script(FakeOrderScript.Reject(new InsufficientFunds("paper: not enough USDT")));
+        var lost = await DeliverAsync(Order); // rejected; its OrderUpdated never reached the fills topic
+
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        var again = await _host.TickAsync(nameof(ReconcileOrders));
+        await RecordAsync(again.Bodies(ReconcileOrders.Output));
+        var after = await _host.TickAsync(nameof(ReconcileOrders));
+
+        Assert.Equal(lost.Bodies(ExecuteOrders.Output), again.Bodies(ReconcileOrders.Output));
+        Assert.Equal(OrderState.Rejected, Assert.Single(again.Messages<OrderUpdated>(ReconcileOrders.Output)).State);
+        Assert.Empty((await books.GetAsync(account, default))!.Pending);
+        Assert.Empty(after.Bodies(ReconcileOrders.Output));
+        Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 
     [Fact]
@@ -165,6 +256,9 @@ public sealed class ExecuteOrdersTests(AzuriteFixture azurite) : IDisposable
         var update = Assert.Single(reply.Messages<OrderUpdated>(ExecuteOrders.Output));
         Assert.Equal(OrderState.Rejected, update.State);
         Assert.Contains("InsufficientFunds", update.Reason, StringComparison.Ordinal);
+        // Finished orders leave the reconciler's worklist on its next run, once nothing of theirs is left to deliver.
+        Assert.Single(await _host.Service<OrderStore>().ListOpenAsync(default));
+        Assert.Empty((await _host.TickAsync(nameof(ReconcileOrders))).Bodies(ReconcileOrders.Output));
         Assert.Empty(await _host.Service<OrderStore>().ListOpenAsync(default));
     }
 

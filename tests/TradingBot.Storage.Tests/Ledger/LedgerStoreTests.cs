@@ -22,6 +22,17 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Unapplied_NamesTheFillsWithoutAMarkerInThatAccount()
+    {
+        var applied = Fill("t1", OrderSide.Buy, 0.5m, 100m);
+        var pending = Fill("t2", OrderSide.Buy, 0.5m, 100m);
+        await _ledger.ApplyAsync(applied, default);
+
+        Assert.Equal([pending.Id], await _ledger.UnappliedAsync("paper-binance", [applied.Id, pending.Id], default));
+        Assert.Equal([applied.Id], await _ledger.UnappliedAsync("binance", [applied.Id], default));
+    }
+
+    [Fact]
     public async Task Apply_SameFillTwice_CountsOnce()
     {
         var fill = Fill("t1", OrderSide.Buy, 0.5m, 100m, 0.05m);
