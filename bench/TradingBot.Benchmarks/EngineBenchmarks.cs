@@ -46,9 +46,14 @@ public class EngineBenchmarks
     [GlobalCleanup]
     public void Cleanup() => File.Delete(_file);
 
-    /// <summary>Engine loop + statistics, per bar.</summary>
+    /// <summary>Engine loop + statistics, per bar, as a user runs it (strategy and statistics on a second thread).</summary>
     [Benchmark(OperationsPerInvoke = Bars)]
     public decimal SmaCross_1MBars_PerBar() => Backtest.Run(_million, new SmaCrossStrategy(10, 20)).Statistics.EquityFinal;
+
+    /// <summary>The same run on one thread (as each grid point runs): what one core does.</summary>
+    [Benchmark(OperationsPerInvoke = Bars)]
+    public decimal SmaCross_1MBars_PerBar_OneThread() =>
+        Backtest.Run(_million, new SmaCrossStrategy(10, 20), new BacktestOptions(), false, null, pipeline: false).Statistics.EquityFinal;
 
     /// <summary>CSV parsing of the 1M-bar file, per bar.</summary>
     [Benchmark(OperationsPerInvoke = Bars)]

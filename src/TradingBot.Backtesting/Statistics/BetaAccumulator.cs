@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradingBot.Backtesting.Statistics;
 
 /// <summary>
@@ -14,6 +16,9 @@ internal struct BetaAccumulator()
     private double _coMoment;
     private double _squares;
 
+    // Runs once per bar: compiled fully optimised at once (a one-shot CLI run would otherwise spend its first
+    // hundred thousand bars in unoptimised code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double equity, double close)
     {
         if (_count >= 0)
