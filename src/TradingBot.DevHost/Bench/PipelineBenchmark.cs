@@ -25,7 +25,9 @@ namespace TradingBot.DevHost.Bench;
 /// numbers with the machine facts. First the DevHost alone (the four pipeline subscriptions chained through a handler
 /// that answers at once: the emulator's own cost), then the full pipeline with the real handler:
 /// <list type="number">
-/// <item>Handler cold start: process start → first 200 from <c>GET /api/health</c> (5 starts).</item>
+/// <item>Handler cold start: process start → first 200 from <c>GET /api/health</c> (9 starts, after the pipeline runs and
+/// Azurite is gone). It starts the app the DevHost runs: pass <c>--app</c> a Release publish folder to measure what is
+/// deployed (the output names the build it measured; a Debug build is not).</item>
 /// <item>Latency: candle events published at 100/s to <c>market-data</c>; for every order they cause, the time from the
 /// candle's publication to the completion of its <c>ExecuteOrders</c> delivery (the order is at the venue).</item>
 /// <item>Throughput: a burst of candle events; events per second until every stage's subscription is drained.</item>
@@ -64,7 +66,7 @@ public static class PipelineBenchmark
             Row("throughput, candle events through all stages", Rate(pipeline.Rate, pipeline.Events, pipeline.Seconds), "≥ 1,000 events/s", pipeline.Rate >= 1000),
             Row($"candle-to-order latency at {LatencyRate:0} events/s, p99", Latency(pipeline.Latency), "≤ 50 ms",
                 pipeline.Latency.Length > 0 && Percentile(pipeline.Latency, 0.99) <= 50),
-            Row("handler cold start to first 200", $"{Percentile(pipeline.ColdStarts, 0.5):0} ms median (min {pipeline.ColdStarts[0]:0}, max {pipeline.ColdStarts[^1]:0}; {pipeline.ColdStarts.Length} starts)",
+            Row("handler cold start to first 200", $"{Percentile(pipeline.ColdStarts, 0.5):0} ms median (min {pipeline.ColdStarts[0]:0}, max {pipeline.ColdStarts[^1]:0}; {pipeline.ColdStarts.Length} starts; {pipeline.HandlerBuild} build)",
                 "≤ 300 ms", Percentile(pipeline.ColdStarts, 0.5) <= 300),
             "",
             "Stage invocations during the throughput burst: " + pipeline.Stages,
@@ -241,10 +243,12 @@ public static class PipelineBenchmark
             (kv.Value.Failed - before.GetValueOrDefault(kv.Key).Failed is var failed and > 0 ? $" (+{failed} failed)" : "")));
         var events = ThroughputEventsPerSymbol * Symbols.Length;
         var cold = (await ColdStartsAsync(run, ct)).Order().ToArray();
-        return new PipelineResult(events / seconds, events, seconds, latency, cold, stages);
+        var app = run.App!;
+        var build = HandlerBuild.Describe(HandlerBuild.AssemblyPath(app.Root, app.Host.Handler.ExecutablePath, app.Host.Handler.Arguments));
+        return new PipelineResult(events / seconds, events, seconds, latency, cold, build, stages);
     }
 
-    private sealed record PipelineResult(double Rate, int Events, double Seconds, double[] Latency, double[] ColdStarts, string Stages);
+    private sealed record PipelineResult(double Rate, int Events, double Seconds, double[] Latency, double[] ColdStarts, string HandlerBuild, string Stages);
 
     private static string Row(string measure, string result, string target, bool met) => $"| {measure} | {result} | {target} | {(met ? "met" : "MISSED")} |";
 
@@ -321,13 +325,13 @@ public static class PipelineBenchmark
         }
     }
 
-    /// <summary>Starts the handler five times (Azurite already gone: startup must not touch storage) and times the first 200 of /api/health.</summary>
+    /// <summary>Starts the handler nine times (Azurite already gone: startup must not touch storage) and times the first 200 of /api/health.</summary>
     private static async Task<double[]> ColdStartsAsync(LocalRun run, CancellationToken ct)
     {
         var app = run.App!;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var results = new List<double>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 9; i++)
         {
             var port = HandlerProcess.FreePort();
             var environment = run.Settings!.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -372,7 +376,7 @@ public static class PipelineBenchmark
                     // Not listening yet.
                 }
 
-                await Task.Delay(5, ct);
+                await Task.Delay(1, ct); // poll finely: the interval is added to the measured time
             }
 
             process.Kill(entireProcessTree: true);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Handler cold start (issue 6): process start -> first 200 of GET /api/health on loopback, started as the Functions
+# host starts it (`dotnet TradingBot.Functions.dll --urls http://127.0.0.1:<port>` in the app root), for
+#   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route (the framework's floor here)
+#   handler-il   the Release publish without ReadyToRun (what was deployed before)
+#   handler-r2r  the Release publish as deployed (ReadyToRun, linux-x64, framework-dependent)
+# Storage is configured but never called at startup (UseDevelopmentStorage=true; no Azurite needed).
+# Usage: bench/handler-coldstart.sh [runs=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-10}"
+OUT="$(pwd)/artifacts/bench/coldstart"; rm -rf "$OUT"; mkdir -p "$OUT"
+dotnet publish src/TradingBot.Functions -c Release -o "$OUT/handler-r2r" -nologo -v q >/dev/null
+dotnet publish src/TradingBot.Functions -c Release -p:PublishReadyToRun=false -o "$OUT/handler-il" -nologo -v q >/dev/null
+SLIM="$(mktemp -d)"; trap 'rm -rf "$SLIM"' EXIT
+cat > "$SLIM/slim.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><InvariantGlobalization>true</InvariantGlobalization></PropertyGroup>
+</Project>
+XML
+cat > "$SLIM/Program.cs" <<'CS'
+var app = WebApplication.CreateSlimBuilder(args).Build();
+app.MapGet("/api/health", () => "ok");
+app.Run();
+CS
+dotnet publish "$SLIM/slim.csproj" -c Release -o "$OUT/slim-floor" -nologo -v q >/dev/null
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --list-runtimes | grep -m1 NETCore | cut -d' ' -f1-2)"
+export TableConnection=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning
+python3 bench/coldstart.py "$RUNS" \
+  -- slim-floor "$OUT/slim-floor" dotnet slim.dll --urls 'http://127.0.0.1:{port}' \
+  -- handler-il "$OUT/handler-il" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}' \
+  -- handler-r2r "$OUT/handler-r2r" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}'
