@@ -33,7 +33,8 @@ public static class Backtest
         }
 
         var n = bars.Length;
-        var equity = new double[n];
+        // Every element is written below (the loop marks each bar; a stopped run zeroes the rest): no need to clear it first.
+        var equity = GC.AllocateUninitializedArray<double>(n);
         var plots = recordPlots ? strategy.PlotNames.Select(name => (name, new double[n])).ToArray() : [];
         var broker = new SimulatedBroker(bars, options);
         var risk = options.Risk is null ? null : new RiskSimulation(bars, options, strategy.Name, broker);
@@ -44,7 +45,7 @@ public static class Backtest
         var series = new CandleSeries(bars);
         var barStatistics = StatisticsCalculator.CreateAccumulator(series);
         using var second = pipeline && BacktestPipeline.IsWorthwhile(n)
-            ? new BacktestPipeline(bars, strategy, plots, equity, barStatistics)
+            ? new BacktestPipeline(bars, strategy, plots, equity, barStatistics, broker.ClosedTradeLog)
             : null;
 
         for (var i = 0; i < n; i++)
@@ -84,7 +85,7 @@ public static class Backtest
                 }
                 else if ((i & BacktestPipeline.ProgressMask) == BacktestPipeline.ProgressMask)
                 {
-                    second.LoopDone(i + 1);
+                    second.LoopDone(i + 1, broker.ClosedTrades.Count);
                 }
             }
 
@@ -139,14 +140,15 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
+        TradeFigures? tradeFigures = null;
         if (second is not null)
         {
-            // Bars before the stop (or before the last bar) are final; Compute feeds the rest.
-            barStatistics = second.Complete(stoppedAt >= 0 ? stoppedAt : n - 1, stoppedAt >= 0 ? stoppedAt : n);
+            // Bars before the stop (or before the last bar) are final; Compute feeds the rest and the last trades.
+            (barStatistics, tradeFigures) = second.Complete(stoppedAt >= 0 ? stoppedAt : n - 1, stoppedAt >= 0 ? stoppedAt : n);
         }
 
         var statistics = StatisticsCalculator.Compute(series, equity, barStatistics, broker.ClosedTrades, strategy.WarmupBars,
-            equityFinal, options.RiskFreeRate);
+            equityFinal, options.RiskFreeRate, tradeFigures);
 
         return new BacktestResult
         {

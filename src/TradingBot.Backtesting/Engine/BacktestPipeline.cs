@@ -8,9 +8,10 @@ namespace TradingBot.Backtesting.Engine;
 /// <summary>
 /// The second core's share of a long backtest. One worker thread runs the strategy <em>ahead</em> of the backtest
 /// loop (a strategy sees only candles, never the broker, so its signals can be computed before the loop needs
-/// them) and feeds the per-bar statistics <em>behind</em> it (drawdown episodes, beta's logarithms, period returns
-/// of bars whose equity is final). The loop keeps the broker, the risk gate and the equity curve. Together the two
-/// jobs are about half of a plain run's work; on a machine with a spare core a long run finishes that much sooner.
+/// them), feeds the per-bar statistics <em>behind</em> it (drawdown episodes, beta's logarithms, period returns of
+/// bars whose equity is final) and works out each closed trade's return and profit (<see cref="TradeFigures"/>).
+/// The loop keeps the broker, the risk gate and the equity curve. Together the worker's jobs are about half of a
+/// plain run's work; on a machine with a spare core a long run finishes that much sooner.
 /// Every computation is the one the loop would do, in the same order on the same data, so the results are
 /// bit-identical to a run without the pipeline.
 /// </summary>
@@ -30,19 +31,23 @@ internal sealed class BacktestPipeline : IDisposable
     private readonly (string Name, double[] Values)[] _plots;
     private readonly double[] _equity;
     private readonly StrategySignal?[] _signals = new StrategySignal?[Window];
+    private readonly TradeLog _trades;
+    private readonly TradeFigures _figures = new();
     private readonly Task _worker;
     private BarStatisticsAccumulator _statistics;
     private int _evaluated;
     private int _loopDone;
+    private int _tradesClosed;
     private int _statisticsTarget = -1;
     private int _failedAt = int.MaxValue;
     private ExceptionDispatchInfo? _strategyFailure;
     private volatile bool _stopped;
 
     public BacktestPipeline(Candle[] bars, IStrategy strategy, (string Name, double[] Values)[] plots, double[] equity,
-        BarStatisticsAccumulator statistics)
+        BarStatisticsAccumulator statistics, TradeLog trades)
     {
         _bars = bars;
+        _trades = trades;
         _strategy = strategy;
         _plots = plots;
         _equity = equity;
@@ -81,19 +86,25 @@ internal sealed class BacktestPipeline : IDisposable
 
     /// <summary>
     /// The loop has finished bars [0, <paramref name="count"/>): their signals are taken and their equity values are
-    /// final (never the last bar's, which changes when trades are closed at the end).
+    /// final (never the last bar's, which changes when trades are closed at the end); <paramref name="tradesClosed"/>
+    /// trades are in the trade log.
     /// </summary>
-    public void LoopDone(int count) => Volatile.Write(ref _loopDone, count);
+    public void LoopDone(int count, int tradesClosed)
+    {
+        Volatile.Write(ref _tradesClosed, tradesClosed);
+        Volatile.Write(ref _loopDone, count);
+    }
 
     /// <summary>
     /// Declares bars [0, <paramref name="count"/>) final, waits until their statistics are fed and the worker has
     /// stopped, and returns the accumulator (its <see cref="BarStatisticsAccumulator.Count"/> is then
     /// <paramref name="count"/>). Plot values the strategy recorded past <paramref name="count"/> + 1 bars (it ran
-    /// ahead of a run that stopped early) are cleared, as the loop would never have recorded them.
+    /// ahead of a run that stopped early) are cleared, as the loop would never have recorded them. The trade figures
+    /// returned hold the first trades of the log (complete them with <see cref="TradeFigures.Complete"/>).
     /// </summary>
-    public BarStatisticsAccumulator Complete(int count, int barsRun)
+    public (BarStatisticsAccumulator Statistics, TradeFigures Trades) Complete(int count, int barsRun)
     {
-        LoopDone(count);
+        LoopDone(count, _trades.Count);
         Volatile.Write(ref _statisticsTarget, count);
         _worker.GetAwaiter().GetResult();
         foreach (var (_, values) in _plots)
@@ -101,7 +112,7 @@ internal sealed class BacktestPipeline : IDisposable
             Array.Clear(values, barsRun, values.Length - barsRun);
         }
 
-        return _statistics;
+        return (_statistics, _figures);
     }
 
     private void Work()
@@ -111,17 +122,25 @@ internal sealed class BacktestPipeline : IDisposable
         var evaluated = 0;
         while (!_stopped)
         {
-            // Read the target before the progress: once the target is set, the progress already holds its last value.
+            // Read the target before the progress: once the target is set, the progress already holds its last value
+            // (and the trade count, written before the progress, its last value too).
             var target = Volatile.Read(ref _statisticsTarget);
             var loopDone = Volatile.Read(ref _loopDone);
+            var tradesClosed = Volatile.Read(ref _tradesClosed);
             var progressed = false;
 
-            // The strategy first: the loop waits for it.
-            var ahead = Math.Min(Math.Min(n, loopDone + Window), evaluated + Block);
-            if (target < 0 && evaluated < ahead && _strategyFailure is null)
+            // The strategy first, until it is well ahead: the loop waits for it, the statistics can wait.
+            var limit = Math.Min(n, loopDone + Window);
+            if (target < 0 && evaluated < limit && _strategyFailure is null)
             {
-                evaluated = Evaluate(evaluated, ahead);
+                evaluated = Evaluate(evaluated, Math.Min(limit, evaluated + Block));
                 Volatile.Write(ref _evaluated, evaluated);
+                if (evaluated < n && evaluated - loopDone < Window / 2 && _strategyFailure is null)
+                {
+                    spinner.Reset();
+                    continue;
+                }
+
                 progressed = true;
             }
 
@@ -136,7 +155,20 @@ internal sealed class BacktestPipeline : IDisposable
 
                 progressed = true;
             }
-            else if (target >= 0 && fed >= target)
+
+            var figured = _figures.Count;
+            var figure = Math.Min(tradesClosed, figured + (Block / 8));
+            if (figured < figure)
+            {
+                for (var k = figured; k < figure; k++)
+                {
+                    _figures.Add(_trades.Published(k));
+                }
+
+                progressed = true;
+            }
+
+            if (!progressed && target >= 0 && fed >= target && figured >= tradesClosed)
             {
                 return;
             }

@@ -85,16 +85,19 @@ internal sealed class SimOrder
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>An open trade in the simulated broker.</summary>
+/// <summary>
+/// An open trade in the simulated broker. Reused by the broker once it is closed and nothing in the queue refers to
+/// it any more (<see cref="Open"/>), like entry and close orders.
+/// </summary>
 internal sealed class SimTrade
 {
-    public required decimal Size { get; set; }
+    public decimal Size { get; set; }
 
-    public required decimal EntryPrice { get; init; }
+    public decimal EntryPrice { get; private set; }
 
-    public required int EntryBar { get; init; }
+    public int EntryBar { get; private set; }
 
-    public string? EntryReason { get; init; }
+    public string? EntryReason { get; private set; }
 
     /// <summary>Risk mode: the protective levels (the stop order follows the trailing stop).</summary>
     public ExitLevels? Levels { get; set; }
@@ -104,5 +107,19 @@ internal sealed class SimTrade
     public SimOrder? TakeProfitOrder { get; set; }
 
     /// <summary>False once fully closed.</summary>
-    public bool IsOpen { get; set; } = true;
+    public bool IsOpen { get; set; }
+
+    /// <summary>Sets every field for a trade just opened (a new object or a closed one being reused).</summary>
+    public SimTrade Open(decimal size, decimal entryPrice, int entryBar, string? entryReason)
+    {
+        Size = size;
+        EntryPrice = entryPrice;
+        EntryBar = entryBar;
+        EntryReason = entryReason;
+        Levels = null;
+        StopLossOrder = null;
+        TakeProfitOrder = null;
+        IsOpen = true;
+        return this;
+    }
 }

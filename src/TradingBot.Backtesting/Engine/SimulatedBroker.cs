@@ -18,10 +18,12 @@ internal sealed class SimulatedBroker
     private readonly BacktestOptions _options;
     private readonly List<SimOrder> _orders = [];
     private readonly List<SimTrade> _trades = [];
-    private readonly List<BacktestTrade> _closedTrades = [];
+    private readonly TradeLog _closedTrades = new();
     private readonly List<string> _warnings = [];
     private readonly decimal _entryCostFactor;
     private readonly Stack<SimOrder> _spare = new();
+    private readonly Stack<SimTrade> _spareTrades = new();
+    private readonly List<SimTrade> _closedInPass = [];
     private SimOrder[] _snapshot = new SimOrder[8];
     private bool _processing;
     private decimal _openSize;
@@ -40,6 +42,9 @@ internal sealed class SimulatedBroker
     public IReadOnlyList<SimTrade> OpenTrades => _trades;
 
     public IReadOnlyList<BacktestTrade> ClosedTrades => _closedTrades;
+
+    /// <summary>The closed trades as the pipeline's worker reads them.</summary>
+    internal TradeLog ClosedTradeLog => _closedTrades;
 
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -222,6 +227,16 @@ internal sealed class SimulatedBroker
             _snapshot[n] = null!;
         }
 
+        // Likewise trades closed in this pass: the orders that referred to them have left the queue with it.
+        foreach (var closed in _closedInPass)
+        {
+            closed.StopLossOrder = null;
+            closed.TakeProfitOrder = null;
+            _spareTrades.Push(closed);
+        }
+
+        _closedInPass.Clear();
+
         if (reprocess)
         {
             ProcessOrders(bar);
@@ -346,7 +361,7 @@ internal sealed class SimulatedBroker
             need = direction * affordable;
         }
 
-        var opened = new SimTrade { Size = need, EntryPrice = adjustedPrice, EntryBar = fillBar, EntryReason = order.Reason };
+        var opened = (_spareTrades.TryPop(out var spare) ? spare : new SimTrade()).Open(need, adjustedPrice, fillBar, order.Reason);
         _trades.Add(opened);
         _openSize += need;
         _openCost += need * adjustedPrice;
@@ -505,6 +520,10 @@ internal sealed class SimulatedBroker
     {
         _trades.Remove(trade);
         trade.IsOpen = false;
+        if (_processing)
+        {
+            _closedInPass.Add(trade);
+        }
         if (trade.StopLossOrder is { } sl)
         {
             Remove(sl);

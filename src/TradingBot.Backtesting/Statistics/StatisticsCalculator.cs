@@ -41,7 +41,8 @@ public static class StatisticsCalculator
     /// <summary>
     /// The statistics over <paramref name="bars"/>. The per-bar quantities (weekend share, period returns, drawdowns,
     /// beta) come from <paramref name="accumulator"/>, which the caller may already have fed with the first bars; the
-    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition.
+    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition. Likewise
+    /// <paramref name="tradeFigures"/> may already hold the first trades' figures.
     /// </summary>
     internal static BacktestStatistics Compute<TBars>(
         TBars bars,
@@ -50,7 +51,8 @@ public static class StatisticsCalculator
         IReadOnlyList<BacktestTrade> trades,
         int warmupBars,
         decimal equityFinal,
-        double riskFreeRate)
+        double riskFreeRate,
+        TradeFigures? tradeFigures = null)
         where TBars : struct, IBarSeries
     {
         var n = bars.Count;
@@ -126,8 +128,7 @@ public static class StatisticsCalculator
         var betaValue = accumulator.Beta;
         var alpha = returnPct - (riskFreeRate * 100) - (betaValue * (buyHoldPct - (riskFreeRate * 100)));
 
-        var tradeReturns = trades.Select(t => (double)t.ReturnPct).ToArray();
-        var pnl = trades.Select(t => (double)t.PnL).ToArray();
+        var (tradeReturns, pnl) = (tradeFigures ?? new TradeFigures()).Complete(trades);
         var tradeCount = trades.Count;
         var winRate = tradeCount == 0 ? double.NaN : pnl.Count(p => p > 0) / (double)tradeCount;
         var wins = pnl.Where(p => p > 0).ToArray();

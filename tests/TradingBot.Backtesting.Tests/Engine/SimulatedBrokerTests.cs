@@ -99,6 +99,28 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
+    public void PlaceEntry_AfterATradeWithExitsClosed_OpensATradeWithNoneOfItsState()
+    {
+        // Closed trades are reused for later ones: the new trade must not inherit the old one's exits or entry.
+        var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 99m, 100m), (102m, 103m, 101m, 102m), (104m, 105m, 103m, 104m));
+        Buy(broker, 10m, sl: 80m, tp: 150m);
+        broker.ProcessOrders(1);
+        broker.CloseAll(ExitReason.Signal);
+        Sell(broker, 4m);
+
+        broker.ProcessOrders(2);
+        broker.ProcessOrders(3);
+
+        var closed = Assert.Single(broker.ClosedTrades);
+        Assert.Equal((10m, 100m, 102m, 80m, 150m), (closed.Size, closed.EntryPrice, closed.ExitPrice, closed.StopLoss, closed.TakeProfit));
+        var open = Assert.Single(broker.OpenTrades);
+        Assert.Equal((-4m, 102m, 2, true), (open.Size, open.EntryPrice, open.EntryBar, open.IsOpen));
+        Assert.Null(open.StopLossOrder);
+        Assert.Null(open.TakeProfitOrder);
+        Assert.False(broker.HasOrders);
+    }
+
+    [Fact]
     public void ProcessOrders_BuyLimitTouched_FillsAtTheLimit()
     {
         var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 97m, 99m));
