@@ -19,7 +19,7 @@ public sealed record BacktestTrade(
     string? EntryReason,
     ExitReason ExitReason)
 {
-    public decimal PnL => (Size * (ExitPrice - EntryPrice)) - Commission;
+    public decimal PnL => Commission == 0m ? Size * (ExitPrice - EntryPrice) : (Size * (ExitPrice - EntryPrice)) - Commission;
 
     public decimal ReturnPct
     {

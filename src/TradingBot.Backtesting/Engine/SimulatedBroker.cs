@@ -109,7 +109,7 @@ internal sealed class SimulatedBroker
         if (order.IsActive)
         {
             order.IsActive = false;
-            _orders.Remove(order);
+            RemoveReference(_orders, order);
         }
     }
 
@@ -147,7 +147,7 @@ internal sealed class SimulatedBroker
     /// <summary>Processes the queue against bar <paramref name="bar"/>'s open, high and low.</summary>
     public void ProcessOrders(int bar)
     {
-        var candle = _candles[bar];
+        ref readonly var candle = ref _candles[bar];
         var previousClose = _candles[Math.Max(bar - 1, 0)].Close;
         var reprocess = false;
 
@@ -346,7 +346,8 @@ internal sealed class SimulatedBroker
             return false;
         }
 
-        if ((Math.Abs(need) * unitCost) + _options.FixedCommission > MarginAvailable(bar))
+        var cost = Math.Abs(need) * unitCost;
+        if ((_options.FixedCommission == 0m ? cost : cost + _options.FixedCommission) > MarginAvailable(bar))
         {
             var affordable = order.ShrinkToMargin && unitCost > 0m
                 ? TruncateToStep(Math.Max(0m, WithoutFixedCommission(MarginAvailable(bar))) / unitCost)
@@ -483,6 +484,20 @@ internal sealed class SimulatedBroker
     private decimal CommissionFor(decimal size, decimal price) =>
         _options.Commission == 0m ? _options.FixedCommission : _options.FixedCommission + (Math.Abs(size) * price * _options.Commission);
 
+    /// <summary>Removes <paramref name="item"/> (by reference; the lists are short and usually hold it last or first).</summary>
+    private static void RemoveReference<T>(List<T> list, T item)
+        where T : class
+    {
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(list[i], item))
+            {
+                list.RemoveAt(i);
+                return;
+            }
+        }
+    }
+
     /// <summary>Whether any commission is charged (without, the cash arithmetic of a fill skips adding zeros).</summary>
     private bool HasCommission => _options.Commission != 0m || _options.FixedCommission != 0m;
 
@@ -518,7 +533,7 @@ internal sealed class SimulatedBroker
 
     private void CloseTrade(SimTrade trade, decimal price, int fillBar, ExitReason reason)
     {
-        _trades.Remove(trade);
+        RemoveReference(_trades, trade);
         trade.IsOpen = false;
         if (_processing)
         {
