@@ -45,7 +45,7 @@ public static class Backtest
         var series = new CandleSeries(bars);
         var barStatistics = StatisticsCalculator.CreateAccumulator(series);
         using var second = pipeline && BacktestPipeline.IsWorthwhile(n)
-            ? new BacktestPipeline(bars, strategy, plots, equity, barStatistics, broker.ClosedTradeLog)
+            ? new BacktestPipeline(bars, strategy, plots, equity, barStatistics)
             : null;
 
         for (var i = 0; i < n; i++)
@@ -85,7 +85,7 @@ public static class Backtest
                 }
                 else if ((i & BacktestPipeline.ProgressMask) == BacktestPipeline.ProgressMask)
                 {
-                    second.LoopDone(i + 1, broker.ClosedTrades.Count);
+                    second.LoopDone(i + 1);
                 }
             }
 
@@ -140,11 +140,14 @@ public static class Backtest
             equity[n - 1] = (double)equityFinal;
         }
 
-        TradeFigures? tradeFigures = null;
+        (double[] Returns, double[] PnL)? tradeFigures = null;
         if (second is not null)
         {
-            // Bars before the stop (or before the last bar) are final; Compute feeds the rest and the last trades.
-            (barStatistics, tradeFigures) = second.Complete(stoppedAt >= 0 ? stoppedAt : n - 1, stoppedAt >= 0 ? stoppedAt : n);
+            // Bars before the stop (or before the last bar) are final; the worker feeds what is left of them while this
+            // thread works out the trades' figures, then Compute feeds the rest.
+            second.Finish(stoppedAt >= 0 ? stoppedAt : n - 1);
+            tradeFigures = StatisticsCalculator.TradeFigures(broker.ClosedTrades);
+            barStatistics = second.Complete(stoppedAt >= 0 ? stoppedAt : n);
         }
 
         var statistics = StatisticsCalculator.Compute(series, equity, barStatistics, broker.ClosedTrades, strategy.WarmupBars,

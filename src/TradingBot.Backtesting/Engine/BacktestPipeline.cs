@@ -8,10 +8,11 @@ namespace TradingBot.Backtesting.Engine;
 /// <summary>
 /// The second core's share of a long backtest. One worker thread runs the strategy <em>ahead</em> of the backtest
 /// loop (a strategy sees only candles, never the broker, so its signals can be computed before the loop needs
-/// them), feeds the per-bar statistics <em>behind</em> it (drawdown episodes, beta's logarithms, period returns of
-/// bars whose equity is final) and works out each closed trade's return and profit (<see cref="TradeFigures"/>).
-/// The loop keeps the broker, the risk gate and the equity curve. Together the worker's jobs are about half of a
-/// plain run's work; on a machine with a spare core a long run finishes that much sooner.
+/// them) and feeds the per-bar statistics <em>behind</em> it (drawdown episodes, beta's logarithms, period returns
+/// of bars whose equity is final). The loop keeps the broker, the risk gate and the equity curve, and works out the
+/// trade statistics' inputs while the worker finishes (<see cref="Finish"/>, then <see cref="Complete"/>). Together
+/// the worker's jobs are about half of a plain run's work; on a machine with a spare core a long run finishes that
+/// much sooner.
 /// Every computation is the one the loop would do, in the same order on the same data, so the results are
 /// bit-identical to a run without the pipeline.
 /// </summary>
@@ -31,23 +32,19 @@ internal sealed class BacktestPipeline : IDisposable
     private readonly (string Name, double[] Values)[] _plots;
     private readonly double[] _equity;
     private readonly StrategySignal?[] _signals = new StrategySignal?[Window];
-    private readonly TradeLog _trades;
-    private readonly TradeFigures _figures = new();
     private readonly Task _worker;
     private BarStatisticsAccumulator _statistics;
     private int _evaluated;
     private int _loopDone;
-    private int _tradesClosed;
     private int _statisticsTarget = -1;
     private int _failedAt = int.MaxValue;
     private ExceptionDispatchInfo? _strategyFailure;
     private volatile bool _stopped;
 
     public BacktestPipeline(Candle[] bars, IStrategy strategy, (string Name, double[] Values)[] plots, double[] equity,
-        BarStatisticsAccumulator statistics, TradeLog trades)
+        BarStatisticsAccumulator statistics)
     {
         _bars = bars;
-        _trades = trades;
         _strategy = strategy;
         _plots = plots;
         _equity = equity;
@@ -86,33 +83,35 @@ internal sealed class BacktestPipeline : IDisposable
 
     /// <summary>
     /// The loop has finished bars [0, <paramref name="count"/>): their signals are taken and their equity values are
-    /// final (never the last bar's, which changes when trades are closed at the end); <paramref name="tradesClosed"/>
-    /// trades are in the trade log.
+    /// final (never the last bar's, which changes when trades are closed at the end).
     /// </summary>
-    public void LoopDone(int count, int tradesClosed)
+    public void LoopDone(int count) => Volatile.Write(ref _loopDone, count);
+
+    /// <summary>
+    /// Declares bars [0, <paramref name="count"/>) final and the run's signals all taken: the worker feeds what is
+    /// left of their statistics and stops. The loop may do other work meanwhile, then call <see cref="Complete"/>.
+    /// </summary>
+    public void Finish(int count)
     {
-        Volatile.Write(ref _tradesClosed, tradesClosed);
-        Volatile.Write(ref _loopDone, count);
+        LoopDone(count);
+        Volatile.Write(ref _statisticsTarget, count);
     }
 
     /// <summary>
-    /// Declares bars [0, <paramref name="count"/>) final, waits until their statistics are fed and the worker has
-    /// stopped, and returns the accumulator (its <see cref="BarStatisticsAccumulator.Count"/> is then
-    /// <paramref name="count"/>). Plot values the strategy recorded past <paramref name="count"/> + 1 bars (it ran
-    /// ahead of a run that stopped early) are cleared, as the loop would never have recorded them. The trade figures
-    /// returned hold the first trades of the log (complete them with <see cref="TradeFigures.Complete"/>).
+    /// Waits until the worker has stopped and returns the accumulator (its <see cref="BarStatisticsAccumulator.Count"/>
+    /// is then the count given to <see cref="Finish"/>). Plot values the strategy recorded for bars from
+    /// <paramref name="barsRun"/> on (it ran ahead of a run that stopped early) are cleared, as the loop would never
+    /// have recorded them.
     /// </summary>
-    public (BarStatisticsAccumulator Statistics, TradeFigures Trades) Complete(int count, int barsRun)
+    public BarStatisticsAccumulator Complete(int barsRun)
     {
-        LoopDone(count, _trades.Count);
-        Volatile.Write(ref _statisticsTarget, count);
         _worker.GetAwaiter().GetResult();
         foreach (var (_, values) in _plots)
         {
             Array.Clear(values, barsRun, values.Length - barsRun);
         }
 
-        return (_statistics, _figures);
+        return _statistics;
     }
 
     private void Work()
@@ -122,11 +121,9 @@ internal sealed class BacktestPipeline : IDisposable
         var evaluated = 0;
         while (!_stopped)
         {
-            // Read the target before the progress: once the target is set, the progress already holds its last value
-            // (and the trade count, written before the progress, its last value too).
+            // Read the target before the progress: once the target is set, the progress already holds its last value.
             var target = Volatile.Read(ref _statisticsTarget);
             var loopDone = Volatile.Read(ref _loopDone);
-            var tradesClosed = Volatile.Read(ref _tradesClosed);
             var progressed = false;
 
             // The strategy first, until it is well ahead: the loop waits for it, the statistics can wait.
@@ -156,19 +153,7 @@ internal sealed class BacktestPipeline : IDisposable
                 progressed = true;
             }
 
-            var figured = _figures.Count;
-            var figure = Math.Min(tradesClosed, figured + (Block / 8));
-            if (figured < figure)
-            {
-                for (var k = figured; k < figure; k++)
-                {
-                    _figures.Add(_trades.Published(k));
-                }
-
-                progressed = true;
-            }
-
-            if (!progressed && target >= 0 && fed >= target && figured >= tradesClosed)
+            if (!progressed && target >= 0 && fed >= target)
             {
                 return;
             }

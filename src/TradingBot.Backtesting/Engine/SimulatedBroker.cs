@@ -18,7 +18,7 @@ internal sealed class SimulatedBroker
     private readonly BacktestOptions _options;
     private readonly List<SimOrder> _orders = [];
     private readonly List<SimTrade> _trades = [];
-    private readonly TradeLog _closedTrades = new();
+    private readonly List<BacktestTrade> _closedTrades = [];
     private readonly List<string> _warnings = [];
     private readonly decimal _entryCostFactor;
     private readonly Stack<SimOrder> _spare = new();
@@ -42,9 +42,6 @@ internal sealed class SimulatedBroker
     public IReadOnlyList<SimTrade> OpenTrades => _trades;
 
     public IReadOnlyList<BacktestTrade> ClosedTrades => _closedTrades;
-
-    /// <summary>The closed trades as the pipeline's worker reads them.</summary>
-    internal TradeLog ClosedTradeLog => _closedTrades;
 
     public IReadOnlyList<string> Warnings => _warnings;
 

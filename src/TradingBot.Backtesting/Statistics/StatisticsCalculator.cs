@@ -41,8 +41,8 @@ public static class StatisticsCalculator
     /// <summary>
     /// The statistics over <paramref name="bars"/>. The per-bar quantities (weekend share, period returns, drawdowns,
     /// beta) come from <paramref name="accumulator"/>, which the caller may already have fed with the first bars; the
-    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition. Likewise
-    /// <paramref name="tradeFigures"/> may already hold the first trades' figures.
+    /// rest are fed here. Each quantity sees the same operations in the same order as its own definition.
+    /// <paramref name="tradeFigures"/>, when given, are <see cref="TradeFigures"/> of <paramref name="trades"/>.
     /// </summary>
     internal static BacktestStatistics Compute<TBars>(
         TBars bars,
@@ -52,7 +52,7 @@ public static class StatisticsCalculator
         int warmupBars,
         decimal equityFinal,
         double riskFreeRate,
-        TradeFigures? tradeFigures = null)
+        (double[] Returns, double[] PnL)? tradeFigures = null)
         where TBars : struct, IBarSeries
     {
         var n = bars.Count;
@@ -128,7 +128,7 @@ public static class StatisticsCalculator
         var betaValue = accumulator.Beta;
         var alpha = returnPct - (riskFreeRate * 100) - (betaValue * (buyHoldPct - (riskFreeRate * 100)));
 
-        var (tradeReturns, pnl) = (tradeFigures ?? new TradeFigures()).Complete(trades);
+        var (tradeReturns, pnl) = tradeFigures ?? TradeFigures(trades);
         var tradeCount = trades.Count;
         var winRate = tradeCount == 0 ? double.NaN : pnl.Count(p => p > 0) / (double)tradeCount;
         var wins = pnl.Where(p => p > 0).ToArray();
@@ -175,6 +175,21 @@ public static class StatisticsCalculator
             AnnualizationFactor = factor,
             VolatilityNote = volatilityNote,
         };
+    }
+
+    /// <summary>Each trade's return and profit as doubles (exact decimal arithmetic per trade, a division each).</summary>
+    internal static (double[] Returns, double[] PnL) TradeFigures(IReadOnlyList<BacktestTrade> trades)
+    {
+        var returns = new double[trades.Count];
+        var pnl = new double[trades.Count];
+        for (var i = 0; i < returns.Length; i++)
+        {
+            var trade = trades[i];
+            returns[i] = (double)trade.ReturnPct;
+            pnl[i] = (double)trade.PnL;
+        }
+
+        return (returns, pnl);
     }
 
     /// <summary>The data period: the median spacing of the last 100 timestamps.</summary>

@@ -66,8 +66,8 @@ public sealed class BacktestPipelineTests
     public async Task Dispose_BeforeTheLoopIsDone_StopsTheWorker()
     {
         var pipeline = new BacktestPipeline(Long, new SmaCrossStrategy(10, 20), [], new double[Long.Length],
-            StatisticsCalculator.CreateAccumulator(new CandleSeries(Long)), new TradeLog());
-        pipeline.LoopDone(10, 0);
+            StatisticsCalculator.CreateAccumulator(new CandleSeries(Long)));
+        pipeline.LoopDone(10);
 
         var dispose = Task.Run(pipeline.Dispose);
 

@@ -35,7 +35,7 @@ public sealed class AppSettingsTests
     private static readonly string[] LeftToAppDefault =
     [
         "Storage__TablePrefix", "KeyVault__RefreshInterval", "Venues__Paper__Seed",
-        "Pipeline__ClaimGrace", "Pipeline__NotFoundGrace", "Pipeline__MaxResubmitAge", "Pipeline__MaxSubmitAttempts",
+        "Pipeline__ClaimGrace", "Pipeline__NotFoundGrace", "Pipeline__MaxResubmitAge", "Pipeline__MaxSubmitAttempts", "Pipeline__RepublishGrace",
         "Pipeline__StrategyHistoryBars", "Pipeline__BackfillBars", "Pipeline__QuoteSampleRetention",
         "Risk__DailyLossLimit", "Risk__MaxDrawdown", "Risk__KillSwitchLoss", "Risk__FlattenOnKillSwitch", "Risk__MaxTotalExposure",
         "Risk__MaxOpenPositions", "Risk__MaxCandleAge", "Risk__Strategy__Sizing", "Risk__Strategy__EquityFraction", "Risk__Strategy__StopLossPercent",
