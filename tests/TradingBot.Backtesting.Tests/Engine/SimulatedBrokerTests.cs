@@ -81,24 +81,6 @@ public sealed class SimulatedBrokerTests
     }
 
     [Fact]
-    public void CloseAll_AfterAFilledEntry_ClosesOnlyTheOpenTradeOnce()
-    {
-        var broker = Broker((100m, 100m, 100m, 100m), (100m, 101m, 99m, 100m), (102m, 103m, 101m, 102m), (104m, 105m, 103m, 104m));
-        Buy(broker, 10m);
-        broker.ProcessOrders(1);
-        broker.CloseAll(ExitReason.Signal);
-        Sell(broker, 3m);
-
-        broker.ProcessOrders(2);
-        broker.ProcessOrders(3);
-
-        var closed = Assert.Single(broker.ClosedTrades);
-        Assert.Equal((10m, 100m, 102m, ExitReason.Signal), (closed.Size, closed.EntryPrice, closed.ExitPrice, closed.ExitReason));
-        Assert.Equal((-3m, 102m), (Assert.Single(broker.OpenTrades).Size, broker.OpenTrades[0].EntryPrice));
-        Assert.False(broker.HasOrders);
-    }
-
-    [Fact]
     public void PlaceEntry_AfterATradeWithExitsClosed_OpensATradeWithNoneOfItsState()
     {
         // Closed trades are reused for later ones: the new trade must not inherit the old one's exits or entry.
