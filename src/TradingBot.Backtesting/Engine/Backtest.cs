@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingBot.Backtesting.Statistics;
 using TradingBot.Core.Market;
 using TradingBot.Core.Strategies;
@@ -35,7 +36,7 @@ public static class Backtest
         var n = bars.Length;
         // Every element is written below (the loop marks each bar; a stopped run zeroes the rest): no need to clear it first.
         var equity = GC.AllocateUninitializedArray<double>(n);
-        var plots = recordPlots ? strategy.PlotNames.Select(name => (name, new double[n])).ToArray() : [];
+        (string Name, double[] Values)[] plots = recordPlots ? [.. strategy.PlotNames.Select(name => (name, new double[n]))] : [];
         var broker = new SimulatedBroker(bars, options);
         var risk = options.Risk is null ? null : new RiskSimulation(bars, options, strategy.Name, broker);
         var start = strategy.WarmupBars + 1;
@@ -90,19 +91,7 @@ public static class Backtest
             }
 
             risk?.OnBarClosed(i);
-            StrategySignal? signal;
-            if (second is null)
-            {
-                signal = strategy.OnCandle(in candle);
-                for (var p = 0; p < plots.Length; p++)
-                {
-                    plots[p].Item2[i] = strategy.GetPlotValue(p);
-                }
-            }
-            else
-            {
-                signal = second.SignalOf(i);
-            }
+            var signal = second is null ? Feed(strategy, bars, i, plots) : second.SignalOf(i);
 
             if (signal is { } s && i >= start)
             {
@@ -169,6 +158,19 @@ public static class Backtest
             Halts = risk?.Halts ?? [],
             RiskDecisions = risk?.Decisions ?? [],
         };
+    }
+
+    /// <summary>Feeds bar <paramref name="bar"/> to the strategy and records its plot values for that bar.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static StrategySignal? Feed(IStrategy strategy, Candle[] bars, int bar, (string Name, double[] Values)[] plots)
+    {
+        var signal = strategy.OnCandle(in bars[bar]);
+        for (var p = 0; p < plots.Length; p++)
+        {
+            plots[p].Values[bar] = strategy.GetPlotValue(p);
+        }
+
+        return signal;
     }
 
     /// <summary>Turns a target position into orders: close what is held, then enter the new side with all margin.</summary>

@@ -177,11 +177,7 @@ internal sealed class BacktestPipeline : IDisposable
         {
             for (; bar < to; bar++)
             {
-                _signals[bar & (Window - 1)] = _strategy.OnCandle(in _bars[bar]);
-                for (var p = 0; p < _plots.Length; p++)
-                {
-                    _plots[p].Values[bar] = _strategy.GetPlotValue(p);
-                }
+                _signals[bar & (Window - 1)] = Backtest.Feed(_strategy, _bars, bar, _plots);
             }
         }
 #pragma warning disable CA1031 // Not handled here: rethrown on the loop's thread when the loop reaches this bar.

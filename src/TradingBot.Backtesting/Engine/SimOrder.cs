@@ -47,7 +47,7 @@ internal sealed class SimOrder
     public string? Reason { get; set; }
 
     /// <summary>The exit reason recorded when this order closes its parent (a trailed stop switches between stop-loss and trailing-stop).</summary>
-    public ExitReason ExitReason { get; set; } = ExitReason.Signal;
+    public ExitReason ExitReason { get; set; }
 
     /// <summary>Risk mode: the entry's protective exits, turned into levels from the fill price.</summary>
     public ExitPlan? Exits { get; set; }
@@ -56,6 +56,10 @@ internal sealed class SimOrder
     public bool ShrinkToMargin { get; set; }
 
     public bool IsContingent => Kind is SimOrderKind.StopLoss or SimOrderKind.TakeProfit;
+
+    private SimOrder()
+    {
+    }
 
     /// <summary>A fresh order of <paramref name="kind"/> and <paramref name="direction"/>: every other field at its default.</summary>
     public static SimOrder Create(SimOrderKind kind, int direction) => new SimOrder().Reset(kind, direction);
@@ -82,7 +86,7 @@ internal sealed class SimOrder
     }
 
     /// <summary>False once filled or cancelled (removed from the queue).</summary>
-    public bool IsActive { get; set; } = true;
+    public bool IsActive { get; set; }
 }
 
 /// <summary>

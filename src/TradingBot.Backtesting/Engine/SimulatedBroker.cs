@@ -83,8 +83,6 @@ internal sealed class SimulatedBroker
     {
         if (!order.IsActive && !order.IsContingent)
         {
-            order.Parent = null;
-            order.Exits = null;
             _spare.Push(order);
         }
     }
@@ -227,8 +225,6 @@ internal sealed class SimulatedBroker
         // Likewise trades closed in this pass: the orders that referred to them have left the queue with it.
         foreach (var closed in _closedInPass)
         {
-            closed.StopLossOrder = null;
-            closed.TakeProfitOrder = null;
             _spareTrades.Push(closed);
         }
 
