@@ -43,7 +43,11 @@ public static class ExchangeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(VenueOptions.SectionFor(venue));
         services.AddOptions<TOptions>().Bind(section);
-        services.AddOptions<VenueOptions>(venue).Bind(section);
+        var key = VenueOptions.SectionFor(venue);
+        services.AddOptions<VenueOptions>(venue).Bind(section)
+            .Validate(o => o.Timeout > TimeSpan.Zero, $"{key}:{nameof(VenueOptions.Timeout)} must be positive.")
+            .Validate(o => o.PlacementQueueTimeout > TimeSpan.Zero, $"{key}:{nameof(VenueOptions.PlacementQueueTimeout)} must be positive.")
+            .ValidateOnStart();
         services.AddVenueHttpClient(venue, settings);
         services.AddKeyedSingleton<IExchange, TExchange>(venue);
         services.AddSingleton(new VenueRegistration(venue));

@@ -32,7 +32,8 @@ public sealed class VenueRestClient
     internal VenueRestClient(string venue, Uri baseUrl, IHttpClientFactory factory, VenueErrorMap errors, TimeProvider time, TimeSpan placementQueueTimeout)
     {
         _time = time;
-        _placementQueueTimeout = placementQueueTimeout > TimeSpan.Zero ? placementQueueTimeout : new VenueOptions().PlacementQueueTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(placementQueueTimeout, TimeSpan.Zero);
+        _placementQueueTimeout = placementQueueTimeout;
         ArgumentNullException.ThrowIfNull(baseUrl);
         Venue = venue;
         BaseUrl = baseUrl;

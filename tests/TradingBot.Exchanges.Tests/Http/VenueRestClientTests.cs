@@ -1,7 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
+using TradingBot.Exchanges.Binance;
 using TradingBot.Exchanges.Http;
+using TradingBot.Exchanges.Tests.Fakes;
 
 namespace TradingBot.Exchanges.Tests.Http;
 
@@ -15,6 +20,23 @@ public sealed class VenueRestClientTests : IDisposable
 
     private VenueRestClient Client(TimeSpan placementQueueTimeout) =>
         new("testex", new Uri("http://venue.test"), new Clients(_venue), new VenueErrorMap(_ => null), _time, placementQueueTimeout);
+
+    [Theory]
+    [InlineData("PlacementQueueTimeout")]
+    [InlineData("Timeout")]
+    public void AddVenue_NonPositiveTimeout_IsRefusedNamingTheSetting(string setting)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"Venues:binance:{setting}", "00:00:00")])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddVenue<BinanceExchange, BinanceOptions>("binance", configuration, VenueHost.Unthrottled);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<VenueOptions>>().Get("binance"));
+
+        Assert.Contains($"Venues:binance:{setting} must be positive", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task SendAsync_PlacementQueuedBehindAnotherPastTheLimit_FailsAsNotSentWithoutReachingTheVenue()
