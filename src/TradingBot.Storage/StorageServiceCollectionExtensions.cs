@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PartitionLocks>();
         services.TryAddSingleton<ConfigStore>();
         services.TryAddSingleton<CandleStore>();
+        services.TryAddSingleton<CandleWindowCache>();
         services.TryAddSingleton<LatestCloses>();
         services.TryAddSingleton<QuoteSampleStore>();
         services.TryAddSingleton<SignalStore>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Market;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Strategies;
@@ -91,14 +92,40 @@ public sealed class StoresTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Strategies_RecentSnapshot_SeesOwnWritesAtOnceAndOthersAfterTheLifetime()
+    {
+        var time = new FakeTimeProvider(At);
+        var store = new ConfigStore(_tables, time);
+        var elsewhere = new ConfigStore(_tables, time); // another instance, or the CLI
+        var lifetime = TimeSpan.FromSeconds(5);
+        var first = new StrategyConfig("a", "sma-cross", "binance", BtcUsdt, Timeframe.OneMinute);
+        await store.SaveStrategyAsync(first, default);
+        Assert.Single(await store.ListStrategiesAsync(lifetime, default));
+
+        await elsewhere.SaveStrategyAsync(first with { Id = "b" }, default);
+        var cached = await store.ListStrategiesAsync(lifetime, default);
+        await store.SaveStrategyAsync(first with { Id = "c" }, default);
+        var afterOwnWrite = await store.ListStrategiesAsync(lifetime, default);
+        await elsewhere.SaveStrategyAsync(first with { Id = "d" }, default);
+        time.Advance(lifetime + TimeSpan.FromSeconds(1));
+        var afterLifetime = await store.ListStrategiesAsync(lifetime, default);
+
+        Assert.Equal(["a"], cached.Select(s => s.Id));
+        Assert.Equal(["a", "b", "c"], afterOwnWrite.Select(s => s.Id).Order());
+        Assert.Equal(["a", "b", "c", "d"], afterLifetime.Select(s => s.Id).Order());
+    }
+
+    [Fact]
     public async Task Inbox_LargeOutputs_RoundTripAcrossColumns()
     {
         var store = new InboxStore(_tables);
         var outputs = "[" + string.Join(',', Enumerable.Repeat("\"" + new string('x', 1000) + "\"", 70)) + "]";
 
-        await store.RecordAsync("EvaluateStrategies", "candle:a", "candle:a", outputs, At, default);
-        await store.RecordAsync("EvaluateStrategies", "candle:a", "candle:a", "[]", At, default);
+        var first = await store.RecordAsync("EvaluateStrategies", "candle:a", "candle:a", outputs, At, default);
+        var second = await store.RecordAsync("EvaluateStrategies", "candle:a", "candle:a", "[]", At, default);
 
+        Assert.Null(first);
+        Assert.Equal(outputs, second); // the first record wins and is handed back for replay
         Assert.Equal(outputs, await store.FindAsync("EvaluateStrategies", "candle:a", default));
         Assert.Null(await store.FindAsync("EvaluateStrategies", "candle:b", default));
     }

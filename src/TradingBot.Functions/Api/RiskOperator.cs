@@ -109,6 +109,7 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
     /// <summary>Applies <paramref name="change"/> (null = nothing to do) to the account's book with its ETag and returns the saved book (null: nothing changed); a new book starts with no equity figures (the first decision sets them).</summary>
     private async Task<RiskBook?> UpdateAsync(string account, Func<RiskBook, RiskBook?> change, CancellationToken ct)
     {
+        using var bookLock = await books.LockAsync(account, ct);
         for (var attempt = 1; ; attempt++)
         {
             var book = await books.GetAsync(account, ct) ?? new RiskBook(account, new RiskState());

@@ -36,6 +36,25 @@ public sealed class PipelineOptions
     [Range(0, 10_000)]
     public int StrategyHistoryBars { get; set; } = 300;
 
+    /// <summary>
+    /// How old the strategy stage's snapshot of the strategies table may be (zero: read it for every candle). Changes
+    /// made through this instance's API are seen at once; changes made elsewhere (another instance, the CLI) within this.
+    /// </summary>
+    public TimeSpan StrategyCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the strategy stage answers candle windows from the stored candles it has already read before reading
+    /// them afresh (zero: read the whole window for every candle). Closed candles do not change; a candle stored out of
+    /// band into a gap (a manual back-fill) is seen within this.
+    /// </summary>
+    public TimeSpan CandleCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How old the risk book may be that the strategy stage checks protective exits against (zero: read it for every
+    /// candle). Books this instance writes are seen at once; a stop set by another instance within this.
+    /// </summary>
+    public TimeSpan RiskBookCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>
     [Range(1, 10_000)]
     public int BackfillBars { get; set; } = 500;

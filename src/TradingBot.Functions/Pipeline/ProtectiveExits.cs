@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Risk;
@@ -6,7 +7,6 @@ using TradingBot.Core.Strategies;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage.Ledger;
 using TradingBot.Storage.Risk;
-using TradingBot.Storage.Signals;
 using TradingBot.Storage.Tables;
 
 namespace TradingBot.Functions.Pipeline;
@@ -18,7 +18,7 @@ namespace TradingBot.Functions.Pipeline;
 /// trailing stop that moved is remembered in the risk book. While the kill switch is engaged with a flatten request, every
 /// open position is exited the same way (strategy kind <see cref="KillSwitchKind"/>).
 /// </summary>
-public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, SignalStore signals, IVenues venues, ILogger<ProtectiveExits> logger)
+public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IVenues venues, IOptions<PipelineOptions> options, ILogger<ProtectiveExits> logger)
 {
     /// <summary>The strategy id of protective-exit signals (reserved: not usable by a configured strategy).</summary>
     public const string StrategyId = "risk-exit";
@@ -33,7 +33,9 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
         var account = TradingAccounts.For(candle.Venue, venues.ModeOf(candle.Venue));
         for (var attempt = 1; ; attempt++)
         {
-            var book = await books.GetAsync(account, ct);
+            // A book at most RiskBookCacheLifetime old on the first look (as if the candle came a moment earlier); a
+            // trailing stop that moved is saved with the book's ETag, and a lost race re-reads the stored book.
+            var book = attempt == 1 ? await books.GetRecentAsync(account, options.Value.RiskBookCacheLifetime, ct) : await books.GetAsync(account, ct);
             if (book is not null && await FlattenAsync(book, candle, ct) is { } flatten)
             {
                 return flatten;
@@ -72,7 +74,7 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
                     ProtectiveExit.TakeProfit => "take-profit",
                     _ => "trailing-stop",
                 };
-                return await ExitAsync(candle, kind, exit.Price, $"{kind} at {Core.Exchange.Precision.ToWire(exit.Price)} reached", ct);
+                return Exit(candle, kind, exit.Price, $"{kind} at {Core.Exchange.Precision.ToWire(exit.Price)} reached");
             }
 
             var moved = review.Events.OfType<ExitLevelsSet>().ToList();
@@ -112,14 +114,10 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, Si
         }
 
         logger.FlattenExit(book.Account, candle.Symbol, position.Quantity);
-        return await ExitAsync(candle, KillSwitchKind, candle.Close, "kill switch engaged with flatten: exit at market", ct);
+        return Exit(candle, KillSwitchKind, candle.Close, "kill switch engaged with flatten: exit at market");
     }
 
-    private async Task<SignalRaised> ExitAsync(CandleClosed candle, string kind, decimal price, string reason, CancellationToken ct)
-    {
-        var signal = new SignalRaised(MessageIds.Signal(candle.Id, StrategyId), candle.Id, candle.CorrelationId, candle.At, StrategyId, kind,
+    private static SignalRaised Exit(CandleClosed candle, string kind, decimal price, string reason) =>
+        new(MessageIds.Signal(candle.Id, StrategyId), candle.Id, candle.CorrelationId, candle.At, StrategyId, kind,
             candle.Venue, candle.Symbol, candle.Timeframe, candle.OpenTime, TargetPosition.Flat, price, reason);
-        await signals.SaveAsync([signal], ct);
-        return signal;
-    }
 }

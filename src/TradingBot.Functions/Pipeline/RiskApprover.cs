@@ -60,10 +60,13 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         }
 
         var atr = await AtrAsync(signal, ct);
+        using var bookLock = await books.LockAsync(account, ct);
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var book = await books.GetAsync(account, ct);
+            // First the book this instance last saw (every decision saves with the book's ETag, so a stale one loses the
+            // race and the next attempt reads the stored book): one read fewer per signal on one instance.
+            var book = attempt == 1 ? await books.GetRecentAsync(account, TimeSpan.MaxValue, ct) : await books.GetAsync(account, ct);
             var recovered = book?.Pending.Values.Where(p => p.Order.CausationId == signal.Id).Select(p => p.Order).OrderBy(o => o.Leg).ToList();
             if (recovered is { Count: > 0 })
             {

@@ -25,6 +25,7 @@ public sealed class RiskBookkeeper(RiskStateStore books)
             return false;
         }
 
+        using var bookLock = await books.LockAsync(update.Account, ct);
         for (var attempt = 1; ; attempt++)
         {
             var book = await books.GetAsync(update.Account, ct);

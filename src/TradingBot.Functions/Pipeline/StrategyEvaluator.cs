@@ -5,23 +5,24 @@ using TradingBot.Core.Strategies;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Storage.Candles;
 using TradingBot.Storage.Config;
-using TradingBot.Storage.Signals;
 
 namespace TradingBot.Functions.Pipeline;
 
 /// <summary>
 /// Evaluates every enabled strategy of a closed candle's market. Each strategy is rebuilt from scratch from a fixed
 /// window of stored candles ending with this one (its warm-up plus <see cref="PipelineOptions.StrategyHistoryBars"/>),
-/// so evaluating the same candle again gives the same signal. A strategy that answers on this bar raises a
-/// <see cref="SignalRaised"/> (stored, id derived from candle id + strategy id).
+/// so evaluating the same candle again gives the same signal. The window comes from <see cref="CandleWindowCache"/> (the
+/// stored candles read before, plus the bars since) and the strategies from a snapshot at most
+/// <see cref="PipelineOptions.StrategyCacheLifetime"/> old, so a candle costs no table query in the common case. A strategy that answers on this bar raises a
+/// <see cref="SignalRaised"/> (id derived from candle id + strategy id; the stage stores what it publishes).
 /// </summary>
-public sealed class StrategyEvaluator(ConfigStore config, CandleStore candles, SignalStore signals, IOptions<PipelineOptions> options,
+public sealed class StrategyEvaluator(ConfigStore config, CandleWindowCache candles, IOptions<PipelineOptions> options,
     PipelineMetrics metrics, ILogger<StrategyEvaluator> logger)
 {
     public async Task<IReadOnlyList<SignalRaised>> EvaluateAsync(CandleClosed candle, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(candle);
-        var configured = (await config.ListStrategiesAsync(ct))
+        var configured = (await config.ListStrategiesAsync(options.Value.StrategyCacheLifetime, ct))
             .Where(s => s.Enabled && s.Venue == candle.Venue && s.Symbol == candle.Symbol && s.Timeframe == candle.Timeframe)
             .OrderBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
@@ -40,8 +41,8 @@ public sealed class StrategyEvaluator(ConfigStore config, CandleStore candles, S
         }
 
         var longest = instances.Max(i => Bars(i.Strategy));
-        var loaded = await candles.GetWindowAsync(candle.Venue, candle.Symbol, candle.Timeframe, candle.OpenTime, longest, ct);
-        var history = loaded.Where(c => c.Time < candle.OpenTime).Append(candle.Candle).ToList();
+        var history = await candles.GetWindowAsync(candle.Venue, candle.Symbol, candle.Timeframe, candle.Candle, longest,
+            options.Value.CandleCacheLifetime, ct);
         var raised = new List<SignalRaised>();
         foreach (var (strategy, definition, instance) in instances)
         {
@@ -68,7 +69,6 @@ public sealed class StrategyEvaluator(ConfigStore config, CandleStore candles, S
             }
         }
 
-        await signals.SaveAsync(raised, ct);
         return raised;
     }
 

@@ -10,9 +10,12 @@ namespace TradingBot.Storage.Config;
 /// Markets (<c>PK = venue</c>, <c>RK = BTC-USDT|1m</c>) and strategies (<c>PK = "strategy"</c>, <c>RK = id</c>).
 /// Both tables are small and read whole by the timer and the strategy stage.
 /// </summary>
-public sealed class ConfigStore(TableClients tables)
+public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
 {
     public const string StrategyPartition = "strategy";
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private StrategySnapshot? _strategies;
+    private long _strategyWrites;
 
     public async Task<IReadOnlyList<MarketConfig>> ListMarketsAsync(CancellationToken ct)
     {
@@ -63,6 +66,30 @@ public sealed class ConfigStore(TableClients tables)
         return strategies;
     }
 
+    /// <summary>
+    /// The strategies as read at most <paramref name="maxAge"/> ago (zero: read now). The strategy stage needs them for
+    /// every candle; a recent snapshot spares that query. A write through this store is seen at once in this process; a
+    /// change made elsewhere (another instance, the CLI) within <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StrategyConfig>> ListStrategiesAsync(TimeSpan maxAge, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        if (maxAge > TimeSpan.Zero && Volatile.Read(ref _strategies) is { } cached && now - cached.ReadAt <= maxAge)
+        {
+            return cached.Strategies;
+        }
+
+        var writes = Interlocked.Read(ref _strategyWrites);
+        var strategies = await ListStrategiesAsync(ct);
+        if (Interlocked.Read(ref _strategyWrites) == writes)
+        {
+            // Only a read that no write of this process overlapped may stand for the table.
+            Volatile.Write(ref _strategies, new StrategySnapshot(strategies, now));
+        }
+
+        return strategies;
+    }
+
     /// <summary>One page of strategies, by id.</summary>
     public async Task<TablePage<StrategyConfig>> PageStrategiesAsync(string? continuationToken, int pageSize, CancellationToken ct)
     {
@@ -84,6 +111,10 @@ public sealed class ConfigStore(TableClients tables)
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return null;
+        }
+        finally
+        {
+            StrategiesChanged(); // also when the outcome is unknown (a timeout may follow a write that happened)
         }
     }
 
@@ -114,6 +145,16 @@ public sealed class ConfigStore(TableClients tables)
         {
             throw new ConcurrencyConflictException($"Strategy '{strategy.Id}' was changed by someone else.", ex);
         }
+        finally
+        {
+            StrategiesChanged(); // also when the outcome is unknown (a timeout may follow a write that happened)
+        }
+    }
+
+    private void StrategiesChanged()
+    {
+        Interlocked.Increment(ref _strategyWrites);
+        Volatile.Write(ref _strategies, null);
     }
 
     public static string MarketKey(Symbol symbol, Timeframe timeframe) => TableKeys.Compose(symbol.ToKey(), timeframe.ToString());
@@ -147,4 +188,6 @@ public sealed class ConfigStore(TableClients tables)
             ETag = row.ETag.ToString(),
         };
     }
+
+    private sealed record StrategySnapshot(IReadOnlyList<StrategyConfig> Strategies, DateTimeOffset ReadAt);
 }

@@ -53,8 +53,12 @@ public sealed class InboxStore(TableClients tables)
         }
     }
 
-    /// <summary>Records the outputs of a processed message; the first record wins (a concurrent duplicate is ignored).</summary>
-    public async Task RecordAsync(string function, string messageId, string correlationId, string outputsJson, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// Records the outputs of a processed message unless it was recorded before: the first record wins. Returns null when
+    /// this call recorded <paramref name="outputsJson"/>, else the outputs recorded first (replay those instead). One
+    /// insert in the common case, so a stage can process first and record after, without a lookup before.
+    /// </summary>
+    public async Task<string?> RecordAsync(string function, string messageId, string correlationId, string outputsJson, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outputsJson);
         var chunks = outputsJson.Chunk(ChunkLength).Select(c => new string(c)).ToList();
@@ -78,10 +82,12 @@ public sealed class InboxStore(TableClients tables)
         try
         {
             await table.AddEntityAsync(row, ct);
+            return null;
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
-            // A concurrent delivery recorded it first; both computed the same deterministic outputs.
+            return await FindAsync(function, messageId, ct)
+                ?? throw new InvalidOperationException($"The inbox record of {messageId} in {function} exists but could not be read.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Azure;
 using Azure.Data.Tables;
@@ -10,13 +11,53 @@ namespace TradingBot.Storage.Risk;
 /// Risk books: table <c>RiskState</c>, <c>PK = account</c>, <c>RK = "book"</c>, the book as JSON (decimals as
 /// strings). Writers race (two signals approved at once both reserve exposure; fills release it), so every write is
 /// ETag-checked: a lost race is a <see cref="ConcurrencyConflictException"/> and the writer re-reads and decides again.
+/// Within one process, writers take <see cref="LockAsync"/> first, so concurrent deliveries for one account queue
+/// instead of losing the race over and over (a burst of signals used to exhaust the retries and the deliveries).
 /// </summary>
-public sealed class RiskStateStore(TableClients tables)
+public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = null, TimeProvider? time = null)
 {
+    private readonly PartitionLocks _locks = locks ?? new PartitionLocks();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private const string BookKey = "book";
     private const int MaxJsonLength = 30_000;
+    private readonly ConcurrentDictionary<string, Known> _known = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Serialises this process's read-modify-write cycles of <paramref name="account"/>'s book (hold it from the read to
+    /// the save). ETags stay the guarantee across processes; this only stops writers in one process racing each other.
+    /// </summary>
+    public Task<IDisposable> LockAsync(string account, CancellationToken ct) => _locks.AcquireAsync("risk-book|" + account, ct);
+
+    /// <summary>The account's book as stored now (null: none yet).</summary>
     public async Task<RiskBook?> GetAsync(string account, CancellationToken ct)
+    {
+        var known = _known.GetOrAdd(account, _ => new Known());
+        var version = known.Version;
+        var read = _time.GetUtcNow();
+        var book = await ReadAsync(account, ct);
+        known.Remember(version, book, read);
+        return book;
+    }
+
+    /// <summary>
+    /// The account's book as this process last read or wrote it, if that was at most <paramref name="maxAge"/> ago; else
+    /// as stored now. For readers that may act on a slightly older book (it is as if they had run a moment earlier) and
+    /// for writers whose save is ETag-checked anyway (a stale book loses the race and they re-read with
+    /// <see cref="GetAsync"/>). Every book this process saves is remembered at once.
+    /// </summary>
+    public async Task<RiskBook?> GetRecentAsync(string account, TimeSpan maxAge, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var notBefore = now - DateTimeOffset.MinValue <= maxAge ? DateTimeOffset.MinValue : now - maxAge;
+        if (maxAge > TimeSpan.Zero && _known.TryGetValue(account, out var known) && known.Recent(notBefore, out var book))
+        {
+            return book;
+        }
+
+        return await GetAsync(account, ct);
+    }
+
+    private async Task<RiskBook?> ReadAsync(string account, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.RiskState, ct);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), BookKey, cancellationToken: ct);
@@ -70,16 +111,85 @@ public sealed class RiskStateStore(TableClients tables)
 
         var table = await tables.GetAsync(TableNames.RiskState, ct);
         var row = new TableEntity(TableKeys.Escape(book.Account), BookKey) { ["Account"] = book.Account, ["Book"] = json };
+        var known = _known.GetOrAdd(book.Account, _ => new Known());
+        var written = _time.GetUtcNow();
         try
         {
             var response = book.ETag is { } etag
                 ? await table.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, ct)
                 : await table.AddEntityAsync(row, ct);
-            return book with { ETag = response.Headers.ETag?.ToString() };
+            var saved = book with { ETag = response.Headers.ETag?.ToString() };
+            known.Saved(saved, written);
+            return saved;
         }
         catch (RequestFailedException ex) when (ex.IsRace())
         {
+            known.Forget();
             throw new ConcurrencyConflictException($"The risk book of {book.Account} was changed by another writer (HTTP {ex.Status}).", ex);
+        }
+        catch
+        {
+            known.Forget(); // the outcome is unknown
+            throw;
+        }
+    }
+
+    /// <summary>The last book this process read or wrote for one account. A read only counts if no write of this process overlapped it.</summary>
+    private sealed class Known
+    {
+        private readonly Lock _gate = new();
+        private RiskBook? _book;
+        private DateTimeOffset _at;
+        private bool _valid;
+        private long _version;
+
+        public long Version
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _version;
+                }
+            }
+        }
+
+        public void Remember(long version, RiskBook? book, DateTimeOffset readAt)
+        {
+            lock (_gate)
+            {
+                if (_version == version)
+                {
+                    (_book, _at, _valid) = (book, readAt, true);
+                }
+            }
+        }
+
+        public void Saved(RiskBook book, DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                (_book, _at, _valid) = (book, at, true);
+                _version++;
+            }
+        }
+
+        public void Forget()
+        {
+            lock (_gate)
+            {
+                (_book, _valid) = (null, false);
+                _version++;
+            }
+        }
+
+        public bool Recent(DateTimeOffset notBefore, out RiskBook? book)
+        {
+            lock (_gate)
+            {
+                book = _book;
+                return _valid && _at >= notBefore;
+            }
         }
     }
 

@@ -138,4 +138,24 @@ public sealed class ApplyRiskInterleavingTests(AzuriteFixture azurite) : IDispos
         Assert.Equal(10_000m, book.DayStartEquity);
         Assert.Empty(book.State.Halts);
     }
+
+    [Fact]
+    public async Task ApplyRisk_ManySignalsForOneAccountAtOnce_EachDecidedOnItsFirstDelivery()
+    {
+        await ConfigureAsync();
+        var signals = Enumerable.Range(0, 24)
+            .Select(i => Signal(i % 2 == 0 ? Scenario.BtcUsdt : EthUsdt, Bar(LastBar.AddMinutes(-i / 2), i % 2 == 0 ? 10m : 100m),
+                i % 4 < 2 ? TargetPosition.Long : TargetPosition.Flat))
+            .ToList();
+
+        // Every decision writes the account's one risk book: concurrent deliveries used to lose its ETag race until their
+        // retries ran out and were redelivered (a burst exhausted the deliveries). Now they queue in the instance.
+        var replies = await Task.WhenAll(signals.Select(s => _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, s)));
+
+        Assert.All(replies, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.Status));
+        foreach (var signal in signals)
+        {
+            Assert.NotNull(await _host.Service<RiskDecisionStore>().GetAsync(signal.Id, signal.CandleTime, default));
+        }
+    }
 }

@@ -2,6 +2,8 @@ using TradingBot.Core.Messages;
 using TradingBot.Core.Strategies;
 using TradingBot.Functions.Functions;
 using TradingBot.Storage.Config;
+using TradingBot.Storage.Inbox;
+using TradingBot.Storage.Signals;
 using TradingBot.Testing;
 
 namespace TradingBot.Functions.Tests.Functions;
@@ -56,6 +58,37 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
 
         Assert.Equal(first.Bodies(EvaluateStrategies.Output), again.Bodies(EvaluateStrategies.Output));
         Assert.Contains(again.Logs, l => l.Contains("duplicate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Redeliver_RecordedButItsSignalsNotStored_StoresAndReplaysTheRecordedSignals()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        // An earlier delivery recorded its outputs and died before storing them; since then the strategy changed.
+        var recorded = SignalRaised.For(candle, "retired-strategy", "sma-cross", StrategySignal.Short("recorded earlier"));
+        await _host.Service<InboxStore>().RecordAsync(nameof(EvaluateStrategies), candle.Id, candle.CorrelationId, MessageJson.SerializeMany([recorded]),
+            _host.Time.GetUtcNow(), default);
+
+        var reply = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 2);
+
+        Assert.Equal(recorded, Assert.Single(reply.Messages<SignalRaised>(EvaluateStrategies.Output)));
+        var stored = await _host.Service<SignalStore>().ListDayAsync(DateOnly.FromDateTime(candle.OpenTime.UtcDateTime), default);
+        Assert.Equal(recorded, Assert.Single(stored));
+    }
+
+    [Fact]
+    public async Task Deliver_FirstTime_StoresWhatItPublishes()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+
+        var reply = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+
+        var stored = await _host.Service<SignalStore>().ListDayAsync(DateOnly.FromDateTime(candle.OpenTime.UtcDateTime), default);
+        Assert.Equal(reply.Messages<SignalRaised>(EvaluateStrategies.Output), stored);
     }
 
     [Fact]

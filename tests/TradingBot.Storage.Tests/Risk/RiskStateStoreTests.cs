@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Market;
 using TradingBot.Core.Messages;
@@ -61,6 +62,53 @@ public sealed class RiskStateStoreTests(AzuriteFixture azurite)
         await _books.SaveAsync(read with { DayStartEquity = 1m }, default);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _books.SaveAsync(read with { DayStartEquity = 2m }, default));
+    }
+
+    [Fact]
+    public async Task GetRecent_WithinTheLifetime_IsTheBookLastSavedHereWithoutReading()
+    {
+        var time = new FakeTimeProvider(At);
+        var tables = StoreFactory.Tables(azurite);
+        var books = new RiskStateStore(tables, time: time);
+        var elsewhere = new RiskStateStore(tables, time: time); // another instance
+        var saved = await books.SaveAsync(new RiskBook("paper-binance", RiskState.Start(100m)), default);
+        await elsewhere.SaveAsync((await elsewhere.GetAsync("paper-binance", default))! with { DayStartEquity = 7m }, default);
+
+        var recent = await books.GetRecentAsync("paper-binance", TimeSpan.FromSeconds(2), default);
+        time.Advance(TimeSpan.FromSeconds(3));
+        var later = await books.GetRecentAsync("paper-binance", TimeSpan.FromSeconds(2), default);
+
+        Assert.Equal(saved.ETag, recent!.ETag);
+        Assert.Equal(0m, recent.DayStartEquity);
+        Assert.Equal(7m, later!.DayStartEquity);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => books.SaveAsync(recent with { DayStartEquity = 1m }, default));
+    }
+
+    [Fact]
+    public async Task GetRecent_AfterALostRace_ReadsTheStoredBook()
+    {
+        var tables = StoreFactory.Tables(azurite);
+        var books = new RiskStateStore(tables);
+        var elsewhere = new RiskStateStore(tables);
+        var saved = await books.SaveAsync(new RiskBook("paper-binance", RiskState.Start(100m)), default);
+        await elsewhere.SaveAsync((await elsewhere.GetAsync("paper-binance", default))! with { DayStartEquity = 7m }, default);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => books.SaveAsync(saved with { DayStartEquity = 1m }, default));
+
+        var recent = await books.GetRecentAsync("paper-binance", TimeSpan.MaxValue, default);
+
+        Assert.Equal(7m, recent!.DayStartEquity);
+    }
+
+    [Fact]
+    public async Task Lock_SecondHolderWaitsForTheFirst()
+    {
+        using var first = await _books.LockAsync("paper-binance", default);
+        var second = _books.LockAsync("paper-binance", default);
+        using var other = await _books.LockAsync("paper-coinbase", default).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Risk;
 using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Notifications;
+using TradingBot.Functions.Pipeline;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage.Risk;
 
@@ -19,7 +21,7 @@ namespace TradingBot.Functions.Api.Live;
 /// switch, daily loss limit, drawdown), which are notified once.
 /// </summary>
 public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, RiskStateStore books, HaltNotices notices, IVenues venues,
-    TimeProvider time, ILogger<PipelineEvents> logger) : BackgroundService, IInvocationObserver
+    IOptions<PipelineOptions> options, TimeProvider time, ILogger<PipelineEvents> logger) : BackgroundService, IInvocationObserver
 {
     private readonly Channel<string> _accountsToCheck = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, DateTimeOffset> _haltsSeenUntil = new(StringComparer.Ordinal);
@@ -73,16 +75,28 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var account in _accountsToCheck.Reader.ReadAllAsync(stoppingToken))
+        var due = new SortedSet<string>(StringComparer.Ordinal);
+        while (await _accountsToCheck.Reader.WaitToReadAsync(stoppingToken))
         {
-            try
+            // One check per account for all the decisions queued meanwhile (a burst of signals queues the same account often).
+            while (_accountsToCheck.Reader.TryRead(out var queued))
             {
-                await CheckHaltsAsync(account, stoppingToken);
+                due.Add(queued);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && Failures.IsTransient(ex))
+
+            foreach (var account in due)
             {
-                logger.HaltCheckFailed(account, ex.GetType().Name);
+                try
+                {
+                    await CheckHaltsAsync(account, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && Failures.IsTransient(ex))
+                {
+                    logger.HaltCheckFailed(account, ex.GetType().Name);
+                }
             }
+
+            due.Clear();
         }
     }
 
@@ -92,7 +106,7 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
     /// </summary>
     internal async Task CheckHaltsAsync(string account, CancellationToken ct)
     {
-        if (await books.GetAsync(account, ct) is not { } book)
+        if (await books.GetRecentAsync(account, options.Value.RiskBookCacheLifetime, ct) is not { } book)
         {
             return;
         }

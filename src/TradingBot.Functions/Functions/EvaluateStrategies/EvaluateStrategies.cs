@@ -3,16 +3,19 @@ using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Pipeline;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Storage.Inbox;
+using TradingBot.Storage.Signals;
 
 namespace TradingBot.Functions.Functions;
 
 /// <summary>
-/// <c>market-data/strategies</c> → topic <c>signals</c>. The first evaluation of a candle is recorded in the inbox with
-/// its signals; a redelivery replays exactly those signals (even if strategies were reconfigured in between). A
-/// position whose protective stop or target the candle reached gets a protective-exit signal as well.
+/// <c>market-data/strategies</c> → topic <c>signals</c>. The candle is evaluated, then its signals are recorded in the
+/// inbox (the first record wins) and stored; a redelivery that finds a record replays exactly those signals (even if
+/// strategies were reconfigured in between) and stores them again (idempotent), so the signals table always holds
+/// what was published. A position whose protective stop or target the candle reached gets a protective-exit signal
+/// as well. Recording after evaluating costs one insert per candle instead of a lookup plus an insert.
 /// </summary>
-public sealed class EvaluateStrategies(StrategyEvaluator evaluator, ProtectiveExits exits, InboxStore inbox, PipelineMetrics metrics, TimeProvider time)
-    : IFunction
+public sealed class EvaluateStrategies(StrategyEvaluator evaluator, ProtectiveExits exits, InboxStore inbox, SignalStore store, PipelineMetrics metrics,
+    TimeProvider time) : IFunction
 {
     public const string Output = "signals";
 
@@ -22,20 +25,22 @@ public sealed class EvaluateStrategies(StrategyEvaluator evaluator, ProtectiveEx
     {
         ArgumentNullException.ThrowIfNull(context);
         var candle = context.Message<CandleClosed>();
-        if (await inbox.FindAsync(nameof(EvaluateStrategies), candle.Id, ct) is { } recorded)
-        {
-            metrics.Duplicate(nameof(EvaluateStrategies));
-            var replay = MessageJson.DeserializeMany<SignalRaised>(recorded);
-            return new InvokeResult().WithMessages(Output, replay).Log($"duplicate delivery of {candle.Id}: replayed {replay.Count} recorded signal(s)");
-        }
-
         var signals = (await evaluator.EvaluateAsync(candle, ct)).ToList();
         if (await exits.CheckAsync(candle, ct) is { } exit)
         {
             signals.Add(exit);
         }
 
-        await inbox.RecordAsync(nameof(EvaluateStrategies), candle.Id, candle.CorrelationId, MessageJson.SerializeMany(signals), time.GetUtcNow(), ct);
+        if (await inbox.RecordAsync(nameof(EvaluateStrategies), candle.Id, candle.CorrelationId, MessageJson.SerializeMany(signals), time.GetUtcNow(), ct)
+            is { } recorded)
+        {
+            metrics.Duplicate(nameof(EvaluateStrategies));
+            var replay = MessageJson.DeserializeMany<SignalRaised>(recorded);
+            await store.SaveAsync(replay, ct);
+            return new InvokeResult().WithMessages(Output, replay).Log($"duplicate delivery of {candle.Id}: replayed {replay.Count} recorded signal(s)");
+        }
+
+        await store.SaveAsync(signals, ct);
         return new InvokeResult().WithMessages(Output, signals).Log($"{signals.Count} signal(s) for {candle.Id}");
     }
 }
