@@ -116,6 +116,19 @@ public sealed class StoresTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Markets_RecentSnapshot_SeesOwnCursorMovesAtOnce()
+    {
+        var time = new FakeTimeProvider(At);
+        var store = new ConfigStore(_tables, time);
+        await store.UpsertMarketAsync(new MarketConfig("binance", BtcUsdt, Timeframe.OneMinute, true), default);
+        Assert.Null(Assert.Single(await store.ListMarketsAsync(TimeSpan.FromSeconds(5), default)).LastCandleTime);
+
+        await store.SetLastCandleTimeAsync("binance", BtcUsdt, Timeframe.OneMinute, At, default);
+
+        Assert.Equal(At, Assert.Single(await store.ListMarketsAsync(TimeSpan.FromSeconds(5), default)).LastCandleTime);
+    }
+
+    [Fact]
     public async Task Inbox_LargeOutputs_RoundTripAcrossColumns()
     {
         var store = new InboxStore(_tables);

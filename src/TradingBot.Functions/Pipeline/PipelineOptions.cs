@@ -37,10 +37,11 @@ public sealed class PipelineOptions
     public int StrategyHistoryBars { get; set; } = 300;
 
     /// <summary>
-    /// How old the strategy stage's snapshot of the strategies table may be (zero: read it for every candle). Changes
-    /// made through this instance's API are seen at once; changes made elsewhere (another instance, the CLI) within this.
+    /// How old the pipeline's snapshots of the strategies and markets tables may be (zero: read them whenever needed:
+    /// the strategies for every candle, the markets for every risk decision). Changes made through this instance's API
+    /// are seen at once; changes made elsewhere (another instance, the CLI) within this.
     /// </summary>
-    public TimeSpan StrategyCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ConfigCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How long the strategy stage answers candle windows from the stored candles it has already read before reading

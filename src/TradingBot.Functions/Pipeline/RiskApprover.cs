@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Indicators;
@@ -25,7 +26,7 @@ namespace TradingBot.Functions.Pipeline;
 /// stage's inbox, so a redelivered signal gets the recorded decision back.
 /// </summary>
 public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, RiskStateStore books, LedgerStore ledger, CandleStore candles,
-    LatestCloses closes, IVenues venues, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
+    LatestCloses closes, IVenues venues, IOptions<PipelineOptions> options, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
 {
     public const string NoChange = "no-change";
     public const string VenueUnavailable = "venue-unavailable";
@@ -75,7 +76,8 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
 
             var positions = await ledger.GetPositionsAsync(account, ct);
             var balance = await exchange.FetchBalanceAsync(ct);
-            var marks = await closes.OfVenueAsync(signal.Venue, s => s.Quote == signal.Symbol.Quote && s != signal.Symbol && balance[s.Base].Total != 0m, ct);
+            var marks = await closes.OfVenueAsync(signal.Venue, s => s.Quote == signal.Symbol.Quote && s != signal.Symbol && balance[s.Base].Total != 0m,
+                options.Value.ConfigCacheLifetime, ct);
             var (context, current) = Context(account, book, positions, balance, marks, markets, signal, now);
             var review = gate.ReviewAccount(context);
             context = context with { State = context.State.Apply(review.Events) };

@@ -13,7 +13,7 @@ namespace TradingBot.Functions.Pipeline;
 /// window of stored candles ending with this one (its warm-up plus <see cref="PipelineOptions.StrategyHistoryBars"/>),
 /// so evaluating the same candle again gives the same signal. The window comes from <see cref="CandleWindowCache"/> (the
 /// stored candles read before, plus the bars since) and the strategies from a snapshot at most
-/// <see cref="PipelineOptions.StrategyCacheLifetime"/> old, so a candle costs no table query in the common case. A strategy that answers on this bar raises a
+/// <see cref="PipelineOptions.ConfigCacheLifetime"/> old, so a candle costs no table query in the common case. A strategy that answers on this bar raises a
 /// <see cref="SignalRaised"/> (id derived from candle id + strategy id; the stage stores what it publishes).
 /// </summary>
 public sealed class StrategyEvaluator(ConfigStore config, CandleWindowCache candles, IOptions<PipelineOptions> options,
@@ -22,7 +22,7 @@ public sealed class StrategyEvaluator(ConfigStore config, CandleWindowCache cand
     public async Task<IReadOnlyList<SignalRaised>> EvaluateAsync(CandleClosed candle, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(candle);
-        var configured = (await config.ListStrategiesAsync(options.Value.StrategyCacheLifetime, ct))
+        var configured = (await config.ListStrategiesAsync(options.Value.ConfigCacheLifetime, ct))
             .Where(s => s.Enabled && s.Venue == candle.Venue && s.Symbol == candle.Symbol && s.Timeframe == candle.Timeframe)
             .OrderBy(s => s.Id, StringComparer.Ordinal)
             .ToList();

@@ -10,11 +10,15 @@ namespace TradingBot.Storage.Candles;
 public sealed class LatestCloses(ConfigStore config, CandleStore candles)
 {
     /// <summary>The closes of the configured markets of <paramref name="venue"/> that <paramref name="include"/> selects (one candle read each); a market without a stored candle is absent.</summary>
-    public async Task<IReadOnlyDictionary<Symbol, decimal>> OfVenueAsync(string venue, Func<Symbol, bool> include, CancellationToken ct)
+    public Task<IReadOnlyDictionary<Symbol, decimal>> OfVenueAsync(string venue, Func<Symbol, bool> include, CancellationToken ct) =>
+        OfVenueAsync(venue, include, TimeSpan.Zero, ct);
+
+    /// <summary>As <see cref="OfVenueAsync(string, Func{Symbol, bool}, CancellationToken)"/>, from a snapshot of the markets table at most <paramref name="marketsMaxAge"/> old.</summary>
+    public async Task<IReadOnlyDictionary<Symbol, decimal>> OfVenueAsync(string venue, Func<Symbol, bool> include, TimeSpan marketsMaxAge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(include);
         var closes = new Dictionary<Symbol, (TimeSpan Timeframe, decimal Close)>();
-        foreach (var market in (await config.ListMarketsAsync(ct)).Where(m => m.Venue == venue && m.LastCandleTime is not null && include(m.Symbol)))
+        foreach (var market in (await config.ListMarketsAsync(marketsMaxAge, ct)).Where(m => m.Venue == venue && m.LastCandleTime is not null && include(m.Symbol)))
         {
             var last = market.LastCandleTime!.Value;
             var bars = await candles.GetRangeAsync(venue, market.Symbol, market.Timeframe, last, last, ct);

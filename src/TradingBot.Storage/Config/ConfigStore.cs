@@ -14,8 +14,8 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
 {
     public const string StrategyPartition = "strategy";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private StrategySnapshot? _strategies;
-    private long _strategyWrites;
+    private readonly Snapshot<IReadOnlyList<StrategyConfig>> _strategies = new();
+    private readonly Snapshot<IReadOnlyList<MarketConfig>> _markets = new();
 
     public async Task<IReadOnlyList<MarketConfig>> ListMarketsAsync(CancellationToken ct)
     {
@@ -43,7 +43,14 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
             ["Timeframe"] = market.Timeframe.ToString(),
             ["Enabled"] = market.Enabled,
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+        try
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+        }
+        finally
+        {
+            _markets.Changed();
+        }
     }
 
     /// <summary>Advances the ingestion cursor (merge: leaves the rest of the row alone).</summary>
@@ -51,7 +58,14 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
     {
         var table = await tables.GetAsync(TableNames.Markets, ct);
         var row = new TableEntity(TableKeys.Escape(venue), MarketKey(symbol, timeframe)) { ["LastCandleTime"] = openTime.ToUniversalTime() };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+        try
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+        }
+        finally
+        {
+            _markets.Changed();
+        }
     }
 
     public async Task<IReadOnlyList<StrategyConfig>> ListStrategiesAsync(CancellationToken ct)
@@ -71,24 +85,12 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
     /// every candle; a recent snapshot spares that query. A write through this store is seen at once in this process; a
     /// change made elsewhere (another instance, the CLI) within <paramref name="maxAge"/>.
     /// </summary>
-    public async Task<IReadOnlyList<StrategyConfig>> ListStrategiesAsync(TimeSpan maxAge, CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        if (maxAge > TimeSpan.Zero && Volatile.Read(ref _strategies) is { } cached && now - cached.ReadAt <= maxAge)
-        {
-            return cached.Strategies;
-        }
+    public Task<IReadOnlyList<StrategyConfig>> ListStrategiesAsync(TimeSpan maxAge, CancellationToken ct) =>
+        _strategies.GetAsync(_time, maxAge, () => ListStrategiesAsync(ct));
 
-        var writes = Interlocked.Read(ref _strategyWrites);
-        var strategies = await ListStrategiesAsync(ct);
-        if (Interlocked.Read(ref _strategyWrites) == writes)
-        {
-            // Only a read that no write of this process overlapped may stand for the table.
-            Volatile.Write(ref _strategies, new StrategySnapshot(strategies, now));
-        }
-
-        return strategies;
-    }
+    /// <summary>The markets as read at most <paramref name="maxAge"/> ago (zero: read now); like <see cref="ListStrategiesAsync(TimeSpan, CancellationToken)"/>.</summary>
+    public Task<IReadOnlyList<MarketConfig>> ListMarketsAsync(TimeSpan maxAge, CancellationToken ct) =>
+        _markets.GetAsync(_time, maxAge, () => ListMarketsAsync(ct));
 
     /// <summary>One page of strategies, by id.</summary>
     public async Task<TablePage<StrategyConfig>> PageStrategiesAsync(string? continuationToken, int pageSize, CancellationToken ct)
@@ -114,7 +116,7 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
         }
         finally
         {
-            StrategiesChanged(); // also when the outcome is unknown (a timeout may follow a write that happened)
+            _strategies.Changed(); // also when the outcome is unknown (a timeout may follow a write that happened)
         }
     }
 
@@ -147,14 +149,8 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
         }
         finally
         {
-            StrategiesChanged(); // also when the outcome is unknown (a timeout may follow a write that happened)
+            _strategies.Changed(); // also when the outcome is unknown (a timeout may follow a write that happened)
         }
-    }
-
-    private void StrategiesChanged()
-    {
-        Interlocked.Increment(ref _strategyWrites);
-        Volatile.Write(ref _strategies, null);
     }
 
     public static string MarketKey(Symbol symbol, Timeframe timeframe) => TableKeys.Compose(symbol.ToKey(), timeframe.ToString());
@@ -189,5 +185,47 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
         };
     }
 
-    private sealed record StrategySnapshot(IReadOnlyList<StrategyConfig> Strategies, DateTimeOffset ReadAt);
+    /// <summary>A small table read whole, remembered for a while. A read only stands for the table if no write of this process overlapped it.</summary>
+    private sealed class Snapshot<T>
+        where T : class
+    {
+        private (T Value, DateTimeOffset ReadAt)? _last;
+        private long _writes;
+        private readonly Lock _gate = new();
+
+        public async Task<T> GetAsync(TimeProvider time, TimeSpan maxAge, Func<Task<T>> read)
+        {
+            var now = time.GetUtcNow();
+            long writes;
+            lock (_gate)
+            {
+                if (maxAge > TimeSpan.Zero && _last is { } last && now - last.ReadAt <= maxAge)
+                {
+                    return last.Value;
+                }
+
+                writes = _writes;
+            }
+
+            var value = await read();
+            lock (_gate)
+            {
+                if (_writes == writes)
+                {
+                    _last = (value, now);
+                }
+            }
+
+            return value;
+        }
+
+        public void Changed()
+        {
+            lock (_gate)
+            {
+                _writes++;
+                _last = null;
+            }
+        }
+    }
 }

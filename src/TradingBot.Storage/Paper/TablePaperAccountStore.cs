@@ -37,7 +37,8 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
 
     public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken ct)
     {
-        var orders = await RangeAsync("order|", ct);
+        // Filtered by the service: every paper call that matches limit orders asks, and closed orders pile up.
+        var orders = await (await tables.GetAsync(TableNames.PaperAccounts, ct)).PrefixAsync(_partition, "order|", "IsOpen eq true", ct);
         return [.. orders.Where(r => r.GetBoolean("IsOpen") == true).Select(r => StorageJson.Read<Order>(r, "Order"))
             .OrderBy(o => o.Timestamp).ThenBy(o => o.Id, StringComparer.Ordinal)];
     }

@@ -12,12 +12,17 @@ public static class TableQueries
     public const int MaxPageSize = 1000;
 
     /// <summary>Rows of <paramref name="partition"/> with RowKey in [<paramref name="prefix"/>, prefix with its last character '|' raised to '}').</summary>
-    public static async Task<List<TableEntity>> PrefixAsync(this TableClient table, string partition, string prefix, CancellationToken ct)
+    public static Task<List<TableEntity>> PrefixAsync(this TableClient table, string partition, string prefix, CancellationToken ct) =>
+        PrefixAsync(table, partition, prefix, null, ct);
+
+    /// <summary>The rows of the RowKey-prefix range that also match <paramref name="andFilter"/> (an OData filter; null: all), filtered by the service.</summary>
+    public static async Task<List<TableEntity>> PrefixAsync(this TableClient table, string partition, string prefix, string? andFilter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         var high = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {high}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {high}")
+            + (andFilter is null ? "" : " and (" + andFilter + ")");
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {

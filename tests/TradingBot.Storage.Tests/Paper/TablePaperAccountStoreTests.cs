@@ -38,6 +38,27 @@ public sealed class TablePaperAccountStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OpenOrders_OnlyTheRestingOnes_AmongManyClosed()
+    {
+        var exchange = Exchange();
+        for (var i = 0; i < 5; i++)
+        {
+            await exchange.CreateOrderAsync(new CreateOrderRequest(BtcUsdt, OrderType.Market, OrderSide.Buy, $"tb-m{i}") { Amount = 0.001m });
+        }
+
+        var bid = (await exchange.FetchTickerAsync(BtcUsdt)).Bid!.Value;
+        var resting = await exchange.CreateOrderAsync(new CreateOrderRequest(BtcUsdt, OrderType.Limit, OrderSide.Buy, "tb-rest")
+        {
+            Amount = 0.001m,
+            Price = Math.Round(bid * 0.5m, 2),
+        });
+
+        var open = await new TablePaperAccountStore(_tables, "paper-x").GetOpenOrdersAsync(default);
+
+        Assert.Equal(resting.Id, Assert.Single(open).Id);
+    }
+
+    [Fact]
     public async Task Commit_TwoInstancesFromTheSameVersion_TheSecondIsAConflict()
     {
         var a = new TablePaperAccountStore(_tables, "paper-y");
