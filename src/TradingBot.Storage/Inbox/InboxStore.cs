@@ -8,10 +8,13 @@ namespace TradingBot.Storage.Inbox;
 /// <summary>
 /// Processed-message inbox: <c>PK = function</c>, <c>RK = message id</c>, with the outputs the first processing
 /// produced (JSON, split over columns of 30,000 characters). A redelivered message replays those outputs instead of
-/// being processed again, so downstream sees identical messages even if configuration changed in between.
+/// being processed again, so downstream sees identical messages even if configuration changed in between. Records
+/// are inserted through <see cref="GroupInserts"/>: concurrent deliveries of one function share one request.
 /// </summary>
-public sealed class InboxStore(TableClients tables)
+public sealed class InboxStore(TableClients tables, GroupInserts? inserts = null)
 {
+    private readonly GroupInserts _inserts = inserts ?? new GroupInserts();
+
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 30;
 
@@ -42,15 +45,7 @@ public sealed class InboxStore(TableClients tables)
     public async Task<bool> TryClaimAsync(string scope, string key, DateTimeOffset at, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.Inbox, ct);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(TableKeys.Escape(scope), TableKeys.Escape(key)) { ["ProcessedAt"] = at, ["Chunks"] = 0 }, ct);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.IsConflict())
-        {
-            return false;
-        }
+        return await _inserts.AddAsync(table, new TableEntity(TableKeys.Escape(scope), TableKeys.Escape(key)) { ["ProcessedAt"] = at, ["Chunks"] = 0 }, 0, ct);
     }
 
     /// <summary>
@@ -79,15 +74,12 @@ public sealed class InboxStore(TableClients tables)
             row["Outputs" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = chunks[i];
         }
 
-        try
+        if (await _inserts.AddAsync(table, row, outputsJson.Length, ct))
         {
-            await table.AddEntityAsync(row, ct);
             return null;
         }
-        catch (RequestFailedException ex) when (ex.IsConflict())
-        {
-            return await FindAsync(function, messageId, ct)
-                ?? throw new InvalidOperationException($"The inbox record of {messageId} in {function} exists but could not be read.");
-        }
+
+        return await FindAsync(function, messageId, ct)
+            ?? throw new InvalidOperationException($"The inbox record of {messageId} in {function} exists but could not be read.");
     }
 }
