@@ -74,8 +74,12 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
                 return await RecordAsync(Outcome(signal, true, "approved", "recorded by an interrupted earlier delivery") with { Orders = recovered }, ct);
             }
 
-            var positions = await ledger.GetPositionsAsync(account, ct);
-            var balance = await exchange.FetchBalanceAsync(ct);
+            // Independent reads (the ledger and the venue) at the same time.
+            var positionsRead = ledger.GetPositionsAsync(account, ct);
+            var balanceRead = exchange.FetchBalanceAsync(ct);
+            await Task.WhenAll(positionsRead, balanceRead);
+            var positions = await positionsRead;
+            var balance = await balanceRead;
             var marks = await closes.OfVenueAsync(signal.Venue, s => s.Quote == signal.Symbol.Quote && s != signal.Symbol && balance[s.Base].Total != 0m,
                 options.Value.ConfigCacheLifetime, ct);
             var (context, current) = Context(account, book, positions, balance, marks, markets, signal, now);
