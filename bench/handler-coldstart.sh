@@ -4,14 +4,22 @@
 #   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route (the framework's floor here)
 #   handler-il   the Release publish without ReadyToRun (what was deployed before)
 #   handler-r2r  the Release publish as deployed (ReadyToRun, linux-x64, framework-dependent)
+# or, given a baseline publish folder (e.g. another branch's `dotnet publish src/TradingBot.Functions -c Release -o DIR`,
+# made once), that folder as `baseline` instead of handler-il: a before/after comparison taken back to back.
 # Storage is configured but never called at startup (UseDevelopmentStorage=true; no Azurite needed).
-# Usage: bench/handler-coldstart.sh [runs=10]
+# Usage: bench/handler-coldstart.sh [runs=10] [baseline-publish-folder]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-10}"
+BASELINE="${2:+$(cd "$2" && pwd)}"
 OUT="$(pwd)/artifacts/bench/coldstart"; rm -rf "$OUT"; mkdir -p "$OUT"
 dotnet publish src/TradingBot.Functions -c Release -o "$OUT/handler-r2r" -nologo -v q >/dev/null
-dotnet publish src/TradingBot.Functions -c Release -p:PublishReadyToRun=false -o "$OUT/handler-il" -nologo -v q >/dev/null
+if [ -n "$BASELINE" ]; then
+  COMPARE=(-- baseline "$BASELINE" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+else
+  dotnet publish src/TradingBot.Functions -c Release -p:PublishReadyToRun=false -o "$OUT/handler-il" -nologo -v q >/dev/null
+  COMPARE=(-- handler-il "$OUT/handler-il" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+fi
 SLIM="$(mktemp -d)"; trap 'rm -rf "$SLIM"' EXIT
 cat > "$SLIM/slim.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -29,5 +37,5 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 export TableConnection=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning
 python3 bench/coldstart.py "$RUNS" \
   -- slim-floor "$OUT/slim-floor" dotnet slim.dll --urls 'http://127.0.0.1:{port}' \
-  -- handler-il "$OUT/handler-il" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}' \
+  "${COMPARE[@]}" \
   -- handler-r2r "$OUT/handler-r2r" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}'

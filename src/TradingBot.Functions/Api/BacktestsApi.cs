@@ -21,7 +21,7 @@ public static class BacktestsApi
 
     public static IEndpointRouteBuilder MapBacktestsApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/backtests").RequireAuthorization(ApiRoles.Viewer).WithTags("Backtests");
+        var read = app.MapGroup("/api/backtests").RequireAuthorization(ApiRoles.Viewer).WithTags("Backtests").AddEndpointFilterFactory(QueryBinding.Filter);
         read.MapGet("/", ListAsync).WithSummary("Stored backtest runs (paged, oldest first).");
         read.MapGet("/{id}", ResultAsync).WithSummary("A run's result JSON: stats, trades, equity.").Produces(200, contentType: "application/json");
         read.MapGet("/{id}/report", ReportAsync).WithSummary("A run's self-contained HTML report.").Produces(200, contentType: "text/html");

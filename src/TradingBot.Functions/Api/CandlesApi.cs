@@ -21,7 +21,7 @@ public static class CandlesApi
 
     public static IEndpointRouteBuilder MapCandlesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/candles").RequireAuthorization(ApiRoles.Viewer).WithTags("Candles");
+        var group = app.MapGroup("/api/candles").RequireAuthorization(ApiRoles.Viewer).WithTags("Candles").AddEndpointFilterFactory(QueryBinding.Filter);
         group.MapGet("/", ListAsync).WithSummary("Stored candles of venue/symbol/timeframe with open time in from..to (default: the newest pageSize bars).");
         group.MapGet("/chart", ChartAsync).WithSummary("The newest bars of a market with a strategy's indicator lines and the fills as markers.");
         return app;

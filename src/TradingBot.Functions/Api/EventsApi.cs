@@ -17,7 +17,7 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", StreamAsync).RequireAuthorization(ApiRoles.Viewer).WithTags("Live")
+        app.MapGet("/api/events", StreamAsync).RequireAuthorization(ApiRoles.Viewer).WithTags("Live").AddEndpointFilterFactory(QueryBinding.Filter)
             .WithSummary("Server-sent events of this instance (text/event-stream); resume with Last-Event-ID.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;

@@ -23,7 +23,7 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Orders");
+        var read = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Orders").AddEndpointFilterFactory(QueryBinding.Filter);
         read.MapGet("/orders", ListAsync).WithSummary("Orders (paged), filtered by status (comma-separated, or 'active'), venue, symbol, from/to (creation time).");
         read.MapGet("/orders/{venue}/{orderId}", GetAsync).WithSummary("One order with its executions.");
         read.MapGet("/fills", FillsAsync).WithSummary("Executions (paged), filtered by venue, account, symbol, order, from/to (execution time).");

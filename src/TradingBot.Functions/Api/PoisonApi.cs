@@ -13,7 +13,7 @@ public static class PoisonApi
 {
     public static IEndpointRouteBuilder MapPoisonApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/poison", ListAsync).RequireAuthorization(ApiRoles.Viewer).WithTags("Dead letters")
+        app.MapGet("/api/poison", ListAsync).RequireAuthorization(ApiRoles.Viewer).WithTags("Dead letters").AddEndpointFilterFactory(QueryBinding.Filter)
             .WithSummary("Poison (dead-letter) records, optionally of one function (paged).");
         return app;
     }

@@ -9,7 +9,7 @@ public static class PortfolioApi
 {
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Portfolio");
+        var group = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Portfolio").AddEndpointFilterFactory(QueryBinding.Filter);
         group.MapGet("/portfolio", async (PortfolioReader reader, CancellationToken ct) => TypedResults.Ok(await reader.PortfolioAsync(ct)))
             .WithSummary("Equity, cash, PnL and balances of every account.");
         group.MapGet("/portfolio/equity", EquityAsync).WithSummary("An account's equity after every fill since 'from', with drawdown.");

@@ -17,7 +17,7 @@ public static class SignalsApi
 
     public static IEndpointRouteBuilder MapSignalsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Signals and risk decisions");
+        var group = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Signals and risk decisions").AddEndpointFilterFactory(QueryBinding.Filter);
         group.MapGet("/signals", SignalsAsync).WithSummary("Signals of UTC days from..to (yyyy-MM-dd), optionally of one strategy, with their risk decision.");
         group.MapGet("/risk/decisions", DecisionsAsync).WithSummary("Risk decisions of UTC days from..to; approved=false lists the rejections with reasons.");
         return app;

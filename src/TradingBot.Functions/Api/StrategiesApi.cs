@@ -22,7 +22,7 @@ public static class StrategiesApi
 
     public static IEndpointRouteBuilder MapStrategiesApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Strategies");
+        var read = app.MapGroup("/api").RequireAuthorization(ApiRoles.Viewer).WithTags("Strategies").AddEndpointFilterFactory(QueryBinding.Filter);
         read.MapGet("/strategies", ListAsync).WithSummary("List strategies (paged).");
         read.MapGet("/strategies/{id}", GetAsync).WithSummary("One strategy; its ETag header is the version for If-Match.");
         read.MapGet("/catalog", Catalog).WithSummary("The strategies the catalog can build, with parameter defaults and ranges.");

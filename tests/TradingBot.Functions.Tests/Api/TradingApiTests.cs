@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Messages;
 using TradingBot.Core.Strategies;
+using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Storage.Orders;
 using TradingBot.Storage.Poison;
@@ -77,6 +80,44 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IDisposable
     {
         var problem = await ApiHost.GetAsync(_api.Viewer, path, HttpStatusCode.BadRequest);
 
+        Assert.Equal([reason], ApiHost.Errors(problem, field));
+    }
+
+    [Fact]
+    public async Task Query_EveryTypedParameterOfEveryRoute_ABadValueIs400NamingIt()
+    {
+        var endpoints = _api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Parameters: e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } m ? QueryBinding.NullableParsable(m) : []))
+            .Where(e => e.Parameters.Length > 0)
+            .ToList();
+        var checkedParameters = 0;
+
+        foreach (var (endpoint, parameters) in endpoints)
+        {
+            Assert.Equal([HttpMethods.Get], endpoint.Metadata.GetRequiredMetadata<HttpMethodMetadata>().HttpMethods);
+            var path = string.Join('/', endpoint.RoutePattern.RawText!.Split('/').Select(s => s.StartsWith('{') ? "x" : s));
+            foreach (var (name, type) in parameters)
+            {
+                var problem = await ApiHost.GetAsync(_api.Viewer, $"{path}?{name}=nope", HttpStatusCode.BadRequest);
+
+                Assert.Equal([$"'nope' is not a valid {(type == typeof(bool) ? "boolean (true or false)" : type == typeof(DateTimeOffset) ? "time (ISO-8601 such as 2026-01-10T12:00:00Z)" : "whole number")}."],
+                    ApiHost.Errors(problem, name));
+                checkedParameters++;
+            }
+        }
+
+        Assert.True(checkedParameters >= 17, $"only {checkedParameters} typed query parameters found");
+    }
+
+    [Theory]
+    [InlineData("/api/orders?pageSize=ten&from=yesterday&to=tomorrow", "from", "'yesterday' is not a valid time (ISO-8601 such as 2026-01-10T12:00:00Z).")]
+    [InlineData("/api/orders?from=2026-01-10&to=tomorrow&pageSize=ten", "to", "'tomorrow' is not a valid time (ISO-8601 such as 2026-01-10T12:00:00Z).")]
+    [InlineData("/api/risk/decisions?pageSize=0&approved=maybe&from=1", "approved", "'maybe' is not a valid boolean (true or false).")]
+    public async Task Query_SeveralValuesOfTheWrongType_NamesTheFirstParameterOfTheRouteOnly(string path, string field, string reason)
+    {
+        var problem = await ApiHost.GetAsync(_api.Viewer, path, HttpStatusCode.BadRequest);
+
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal([reason], ApiHost.Errors(problem, field));
     }
 
