@@ -88,7 +88,17 @@ public sealed class PaperExchange : IExchange
     public async Task<Balance> FetchBalanceAsync(CancellationToken ct = default)
     {
         await MatchOpenOrdersAsync(ct);
-        return new Balance(await BalancesAsync(ct), _time.GetUtcNow());
+        // Read under the gate like every read-then-commit: the store remembers the version of the balances it read last,
+        // and a read overlapping an order's read and commit must not hand that commit an older version.
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return new Balance(await BalancesAsync(ct), _time.GetUtcNow());
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<Order> CreateOrderAsync(CreateOrderRequest request, CancellationToken ct = default)

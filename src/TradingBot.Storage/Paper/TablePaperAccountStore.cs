@@ -7,7 +7,7 @@ namespace TradingBot.Storage.Paper;
 
 /// <summary>
 /// A paper account in table <c>PaperAccounts</c>, one partition per account (<c>PK = paper-binance</c>):
-/// <c>RK = balances</c> (JSON), <c>sequence</c> (order numbers), <c>order|id</c> (the order as JSON, with
+/// <c>RK = balances</c> (JSON), <c>sequence</c> (the last order number reserved), <c>order|id</c> (the order as JSON, with
 /// <c>IsOpen</c>), <c>client|client order id</c> (pointer to the order id), <c>trade|order id|trade id</c>. Every
 /// commit is one entity-group transaction (balances, order, pointer, new trades together). The balances row is
 /// written with the ETag it was read with, so two instances trading the same account cannot lose an update: the
@@ -18,8 +18,13 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
     private const string BalancesKey = "balances";
     private const string SequenceKey = "sequence";
     private readonly string _partition = TableKeys.Escape(account);
+    /// <summary>Order numbers are reserved this many at a time (one read and one write per block, not per order).</summary>
+    private const long NumberBlock = 50;
+    private readonly Lock _numbers = new();
     private ETag? _balancesVersion;
     private bool _balancesExist;
+    private long _lastNumber;
+    private long _reservedUpTo;
 
     public async Task<IReadOnlyDictionary<string, CurrencyBalance>?> GetBalancesAsync(CancellationToken ct)
     {
@@ -46,14 +51,39 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
     public async Task<IReadOnlyList<Trade>> GetTradesAsync(CancellationToken ct) =>
         [.. (await RangeAsync("trade|", ct)).Select(r => StorageJson.Read<Trade>(r, "Trade")).OrderBy(t => t.Timestamp).ThenBy(t => t.Id, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The next order number of this account, never handed out twice across instances and restarts: each instance
+    /// reserves a block of <see cref="NumberBlock"/> numbers with an ETag-checked write and hands them out in order (a
+    /// restart leaves the rest of its block unused, so numbers can skip).
+    /// </summary>
     public async Task<long> NextOrderNumberAsync(CancellationToken ct)
+    {
+        lock (_numbers)
+        {
+            if (_lastNumber < _reservedUpTo)
+            {
+                return ++_lastNumber;
+            }
+        }
+
+        var (before, last) = await ReserveAsync(ct);
+        lock (_numbers)
+        {
+            // Two callers that reserved at once each got a block of their own; the one adopted last is used on.
+            (_lastNumber, _reservedUpTo) = (before + 1, last);
+            return _lastNumber;
+        }
+    }
+
+    /// <summary>Reserves the next block: returns (last number before it, last number in it).</summary>
+    private async Task<(long Before, long Last)> ReserveAsync(CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.PaperAccounts, ct);
         for (var attempt = 1; ; attempt++)
         {
             var row = await FindAsync(SequenceKey, ct);
-            var next = (row?.GetInt64("Next") ?? 0L) + 1L;
-            var entity = new TableEntity(_partition, SequenceKey) { ["Next"] = next };
+            var before = row?.GetInt64("Next") ?? 0L;
+            var entity = new TableEntity(_partition, SequenceKey) { ["Next"] = before + NumberBlock };
             try
             {
                 if (row is null)
@@ -65,11 +95,11 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
                     await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct);
                 }
 
-                return next;
+                return (before, before + NumberBlock);
             }
             catch (RequestFailedException ex) when (ex.IsRace() && attempt < 50)
             {
-                // Another instance took this number: read and try the next one.
+                // Another instance reserved this block: read and try the next one.
             }
         }
     }
