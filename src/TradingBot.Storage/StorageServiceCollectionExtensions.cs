@@ -27,7 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => TableServiceClientFactory.Create(configuration));
         services.TryAddSingleton<TableClients>();
         services.TryAddSingleton<PartitionLocks>();
-        services.TryAddSingleton<GroupInserts>();
+        services.TryAddSingleton<GroupWrites>();
         services.TryAddSingleton<ConfigStore>();
         services.TryAddSingleton<CandleStore>();
         services.TryAddSingleton<CandleWindowCache>();

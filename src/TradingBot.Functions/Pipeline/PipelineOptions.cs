@@ -51,10 +51,12 @@ public sealed class PipelineOptions
     public TimeSpan CandleCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How old the risk book may be that the strategy stage checks protective exits against (zero: read it for every
-    /// candle). Books this instance writes are seen at once; a stop set by another instance within this.
+    /// How old the risk book and the ledger positions may be that the strategy stage checks protective exits (stops,
+    /// targets, flatten) against, and the halt check reads (zero: read them for every candle). What this instance
+    /// writes is seen at once; a stop set or a fill applied by another instance within this. Decisions and exits
+    /// themselves are sized on what is stored.
     /// </summary>
-    public TimeSpan RiskBookCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RiskStateCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>
     [Range(1, 10_000)]

@@ -33,9 +33,9 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IV
         var account = TradingAccounts.For(candle.Venue, venues.ModeOf(candle.Venue));
         for (var attempt = 1; ; attempt++)
         {
-            // A book at most RiskBookCacheLifetime old on the first look (as if the candle came a moment earlier); a
+            // A book at most RiskStateCacheLifetime old on the first look (as if the candle came a moment earlier); a
             // trailing stop that moved is saved with the book's ETag, and a lost race re-reads the stored book.
-            var book = attempt == 1 ? await books.GetRecentAsync(account, options.Value.RiskBookCacheLifetime, ct) : await books.GetAsync(account, ct);
+            var book = attempt == 1 ? await books.GetRecentAsync(account, options.Value.RiskStateCacheLifetime, ct) : await books.GetAsync(account, ct);
             if (book is not null && await FlattenAsync(book, candle, ct) is { } flatten)
             {
                 return flatten;
@@ -46,7 +46,7 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IV
                 return null;
             }
 
-            var position = (await ledger.GetPositionsAsync(account, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
+            var position = (await ledger.GetRecentPositionsAsync(account, options.Value.RiskStateCacheLifetime, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
             if (position is null || position.IsFlat)
             {
                 return null;
@@ -107,7 +107,7 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IV
             return null;
         }
 
-        var position = (await ledger.GetPositionsAsync(book.Account, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
+        var position = (await ledger.GetRecentPositionsAsync(book.Account, options.Value.RiskStateCacheLifetime, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
         if (position is null || position.IsFlat)
         {
             return null;

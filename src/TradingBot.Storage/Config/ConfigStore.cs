@@ -14,8 +14,8 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
 {
     public const string StrategyPartition = "strategy";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly Snapshot<IReadOnlyList<StrategyConfig>> _strategies = new();
-    private readonly Snapshot<IReadOnlyList<MarketConfig>> _markets = new();
+    private readonly RecentValue<IReadOnlyList<StrategyConfig>> _strategies = new();
+    private readonly RecentValue<IReadOnlyList<MarketConfig>> _markets = new();
 
     public async Task<IReadOnlyList<MarketConfig>> ListMarketsAsync(CancellationToken ct)
     {
@@ -183,49 +183,5 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
             Parameters = parameters,
             ETag = row.ETag.ToString(),
         };
-    }
-
-    /// <summary>A small table read whole, remembered for a while. A read only stands for the table if no write of this process overlapped it.</summary>
-    private sealed class Snapshot<T>
-        where T : class
-    {
-        private (T Value, DateTimeOffset ReadAt)? _last;
-        private long _writes;
-        private readonly Lock _gate = new();
-
-        public async Task<T> GetAsync(TimeProvider time, TimeSpan maxAge, Func<Task<T>> read)
-        {
-            var now = time.GetUtcNow();
-            long writes;
-            lock (_gate)
-            {
-                if (maxAge > TimeSpan.Zero && _last is { } last && now - last.ReadAt <= maxAge)
-                {
-                    return last.Value;
-                }
-
-                writes = _writes;
-            }
-
-            var value = await read();
-            lock (_gate)
-            {
-                if (_writes == writes)
-                {
-                    _last = (value, now);
-                }
-            }
-
-            return value;
-        }
-
-        public void Changed()
-        {
-            lock (_gate)
-            {
-                _writes++;
-                _last = null;
-            }
-        }
     }
 }

@@ -9,11 +9,11 @@ namespace TradingBot.Storage.Inbox;
 /// Processed-message inbox: <c>PK = function</c>, <c>RK = message id</c>, with the outputs the first processing
 /// produced (JSON, split over columns of 30,000 characters). A redelivered message replays those outputs instead of
 /// being processed again, so downstream sees identical messages even if configuration changed in between. Records
-/// are inserted through <see cref="GroupInserts"/>: concurrent deliveries of one function share one request.
+/// are inserted through <see cref="GroupWrites"/>: concurrent deliveries of one function share one request.
 /// </summary>
-public sealed class InboxStore(TableClients tables, GroupInserts? inserts = null)
+public sealed class InboxStore(TableClients tables, GroupWrites? inserts = null)
 {
-    private readonly GroupInserts _inserts = inserts ?? new GroupInserts();
+    private readonly GroupWrites _inserts = inserts ?? new GroupWrites();
 
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 30;

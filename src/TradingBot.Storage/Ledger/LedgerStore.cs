@@ -15,9 +15,12 @@ namespace TradingBot.Storage.Ledger;
 /// one entity-group transaction that adds its marker (409 = already applied) and updates the position and balances
 /// with their ETags (412 = someone else moved them: re-read and retry). So each fill counts exactly once.
 /// </summary>
-public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
+public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeProvider? time = null)
 {
     private const int MaxAttempts = 8;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecentValue<IReadOnlyList<Position>>> _positions =
+        new(StringComparer.Ordinal);
 
     public async Task<FillApplication> ApplyAsync(OrderFilled fill, CancellationToken ct)
     {
@@ -25,6 +28,7 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
         var table = await tables.GetAsync(TableNames.Ledger, ct);
         var partition = TableKeys.Escape(fill.Account);
         using var gate = await locks.AcquireAsync(TableNames.Ledger + "/" + partition, ct);
+        using var changed = new PositionsChanged(Positions(fill.Account)); // whatever happens below
         for (var attempt = 1; ; attempt++)
         {
             if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, MarkerKey(fill.Id), cancellationToken: ct)).HasValue)
@@ -90,10 +94,22 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks)
         return missing;
     }
 
-    public async Task<IReadOnlyList<Position>> GetPositionsAsync(string account, CancellationToken ct)
+    public Task<IReadOnlyList<Position>> GetPositionsAsync(string account, CancellationToken ct) => GetRecentPositionsAsync(account, TimeSpan.Zero, ct);
+
+    /// <summary>
+    /// The positions as this process last read them, if at most <paramref name="maxAge"/> ago (a fill this process applies
+    /// is seen at once; one applied by another instance within <paramref name="maxAge"/>); else as stored now. Only for
+    /// readers that may act as if they had run a moment earlier (protective-exit checks); sizing and exits read now.
+    /// </summary>
+    public Task<IReadOnlyList<Position>> GetRecentPositionsAsync(string account, TimeSpan maxAge, CancellationToken ct) =>
+        Positions(account).GetAsync(_time, maxAge, async () => (IReadOnlyList<Position>)[.. (await RangeAsync(account, "pos|", ct)).Select(ToPosition)]);
+
+    private RecentValue<IReadOnlyList<Position>> Positions(string account) => _positions.GetOrAdd(account, _ => new RecentValue<IReadOnlyList<Position>>());
+
+    /// <summary>Forgets the remembered positions when a fill's application ends, applied or not (disposed).</summary>
+    private sealed class PositionsChanged(RecentValue<IReadOnlyList<Position>> positions) : IDisposable
     {
-        var rows = await RangeAsync(account, "pos|", ct);
-        return [.. rows.Select(ToPosition)];
+        public void Dispose() => positions.Changed();
     }
 
     /// <summary>Net balance change per currency booked from fills (what the bot's trading did to the account).</summary>

@@ -20,7 +20,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private const string BookKey = "book";
     private const int MaxJsonLength = 30_000;
-    private readonly ConcurrentDictionary<string, Known> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecentValue<RiskBook?>> _known = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Serialises this process's read-modify-write cycles of <paramref name="account"/>'s book (hold it from the read to
@@ -29,15 +29,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     public Task<IDisposable> LockAsync(string account, CancellationToken ct) => _locks.AcquireAsync("risk-book|" + account, ct);
 
     /// <summary>The account's book as stored now (null: none yet).</summary>
-    public async Task<RiskBook?> GetAsync(string account, CancellationToken ct)
-    {
-        var known = _known.GetOrAdd(account, _ => new Known());
-        var version = known.Version;
-        var read = _time.GetUtcNow();
-        var book = await ReadAsync(account, ct);
-        known.Remember(version, book, read);
-        return book;
-    }
+    public Task<RiskBook?> GetAsync(string account, CancellationToken ct) => GetRecentAsync(account, TimeSpan.Zero, ct);
 
     /// <summary>
     /// The account's book as this process last read or wrote it, if that was at most <paramref name="maxAge"/> ago; else
@@ -45,17 +37,10 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     /// for writers whose save is ETag-checked anyway (a stale book loses the race and they re-read with
     /// <see cref="GetAsync"/>). Every book this process saves is remembered at once.
     /// </summary>
-    public async Task<RiskBook?> GetRecentAsync(string account, TimeSpan maxAge, CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        var notBefore = now - DateTimeOffset.MinValue <= maxAge ? DateTimeOffset.MinValue : now - maxAge;
-        if (maxAge > TimeSpan.Zero && _known.TryGetValue(account, out var known) && known.Recent(notBefore, out var book))
-        {
-            return book;
-        }
+    public Task<RiskBook?> GetRecentAsync(string account, TimeSpan maxAge, CancellationToken ct) =>
+        Known(account).GetAsync(_time, maxAge, () => ReadAsync(account, ct));
 
-        return await GetAsync(account, ct);
-    }
+    private RecentValue<RiskBook?> Known(string account) => _known.GetOrAdd(account, _ => new RecentValue<RiskBook?>());
 
     private async Task<RiskBook?> ReadAsync(string account, CancellationToken ct)
     {
@@ -111,7 +96,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
 
         var table = await tables.GetAsync(TableNames.RiskState, ct);
         var row = new TableEntity(TableKeys.Escape(book.Account), BookKey) { ["Account"] = book.Account, ["Book"] = json };
-        var known = _known.GetOrAdd(book.Account, _ => new Known());
+        var known = Known(book.Account);
         var written = _time.GetUtcNow();
         try
         {
@@ -119,77 +104,18 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
                 ? await table.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, ct)
                 : await table.AddEntityAsync(row, ct);
             var saved = book with { ETag = response.Headers.ETag?.ToString() };
-            known.Saved(saved, written);
+            known.Written(saved, written);
             return saved;
         }
         catch (RequestFailedException ex) when (ex.IsRace())
         {
-            known.Forget();
+            known.Changed();
             throw new ConcurrencyConflictException($"The risk book of {book.Account} was changed by another writer (HTTP {ex.Status}).", ex);
         }
         catch
         {
-            known.Forget(); // the outcome is unknown
+            known.Changed(); // the outcome is unknown
             throw;
-        }
-    }
-
-    /// <summary>The last book this process read or wrote for one account. A read only counts if no write of this process overlapped it.</summary>
-    private sealed class Known
-    {
-        private readonly Lock _gate = new();
-        private RiskBook? _book;
-        private DateTimeOffset _at;
-        private bool _valid;
-        private long _version;
-
-        public long Version
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _version;
-                }
-            }
-        }
-
-        public void Remember(long version, RiskBook? book, DateTimeOffset readAt)
-        {
-            lock (_gate)
-            {
-                if (_version == version)
-                {
-                    (_book, _at, _valid) = (book, readAt, true);
-                }
-            }
-        }
-
-        public void Saved(RiskBook book, DateTimeOffset at)
-        {
-            lock (_gate)
-            {
-                (_book, _at, _valid) = (book, at, true);
-                _version++;
-            }
-        }
-
-        public void Forget()
-        {
-            lock (_gate)
-            {
-                (_book, _valid) = (null, false);
-                _version++;
-            }
-        }
-
-        public bool Recent(DateTimeOffset notBefore, out RiskBook? book)
-        {
-            lock (_gate)
-            {
-                book = _book;
-                return _valid && _at >= notBefore;
-            }
         }
     }
 

@@ -6,10 +6,13 @@ namespace TradingBot.Storage.Signals;
 
 /// <summary>
 /// Raised signals: <c>PK = UTC day of the candle</c> (<c>20260110</c>: "signals of a day" is one partition),
-/// <c>RK = signal id</c> (deterministic, so re-evaluating a candle overwrites the same row).
+/// <c>RK = signal id</c> (deterministic, so re-evaluating a candle overwrites the same row). Written through
+/// <see cref="GroupWrites"/>: the signals of concurrent deliveries share one request.
 /// </summary>
-public sealed class SignalStore(TableClients tables)
+public sealed class SignalStore(TableClients tables, GroupWrites? writes = null)
 {
+    private readonly GroupWrites _writes = writes ?? new GroupWrites();
+
     public async Task SaveAsync(IReadOnlyList<SignalRaised> signals, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signals);
@@ -19,14 +22,7 @@ public sealed class SignalStore(TableClients tables)
         }
 
         var table = await tables.GetAsync(TableNames.Signals, ct);
-        foreach (var group in signals.GroupBy(s => TableKeys.Day(s.CandleTime)))
-        {
-            foreach (var chunk in group.Chunk(100))
-            {
-                await table.SubmitTransactionAsync(chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                    ToEntity(s))), ct);
-            }
-        }
+        await Task.WhenAll(signals.Select(s => ToEntity(s)).Select(row => _writes.UpsertAsync(table, row, row.GetString("Message")?.Length ?? 0, ct)));
     }
 
     public async Task<IReadOnlyList<SignalRaised>> ListDayAsync(DateOnly day, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Market;
@@ -30,6 +31,29 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
 
         Assert.Equal([pending.Id], await _ledger.UnappliedAsync("paper-binance", [applied.Id, pending.Id], default));
         Assert.Equal([applied.Id], await _ledger.UnappliedAsync("binance", [applied.Id], default));
+    }
+
+    [Fact]
+    public async Task RecentPositions_OwnFillsAtOnce_AnotherInstancesWithinTheAge()
+    {
+        var time = new FakeTimeProvider(At);
+        var tables = StoreFactory.Tables(azurite);
+        var ledger = new LedgerStore(tables, new PartitionLocks(), time);
+        var elsewhere = new LedgerStore(tables, new PartitionLocks(), time);
+        var age = TimeSpan.FromSeconds(2);
+        Assert.Empty(await ledger.GetRecentPositionsAsync("paper-binance", age, default));
+
+        await ledger.ApplyAsync(Fill("t1", OrderSide.Buy, 0.5m, 100m), default);
+        var afterOwn = await ledger.GetRecentPositionsAsync("paper-binance", age, default);
+        await elsewhere.ApplyAsync(Fill("t2", OrderSide.Buy, 0.25m, 100m), default);
+        var remembered = await ledger.GetRecentPositionsAsync("paper-binance", age, default);
+        time.Advance(age + TimeSpan.FromSeconds(1));
+        var reread = await ledger.GetRecentPositionsAsync("paper-binance", age, default);
+
+        Assert.Equal(0.5m, Assert.Single(afterOwn).Quantity);
+        Assert.Equal(0.5m, Assert.Single(remembered).Quantity); // not read again within the age
+        Assert.Equal(0.75m, Assert.Single(reread).Quantity);
+        Assert.Equal(0.75m, Assert.Single(await ledger.GetPositionsAsync("paper-binance", default)).Quantity);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
     /// </summary>
     internal async Task CheckHaltsAsync(string account, CancellationToken ct)
     {
-        if (await books.GetRecentAsync(account, options.Value.RiskBookCacheLifetime, ct) is not { } book)
+        if (await books.GetRecentAsync(account, options.Value.RiskStateCacheLifetime, ct) is not { } book)
         {
             return;
         }

@@ -5,29 +5,37 @@ using Azure.Data.Tables;
 namespace TradingBot.Storage.Tables;
 
 /// <summary>
-/// Group commit of inserts (insert-if-absent) into one table partition. An insert with nothing in flight goes to the
-/// table at once, alone; inserts that arrive while a request is in flight wait for it and then go together, in one
-/// entity-group transaction (up to 100 rows and about 2 MB). Under load that is one request for many rows; when
-/// idle it adds no wait. Each caller learns its own outcome: added, or already there (a transaction that fails
-/// because one row exists is split into single inserts, so one duplicate never fails the others).
+/// Group commit of single-row writes (insert-if-absent, or upsert) into one table partition. A write with nothing in
+/// flight goes to the table at once, alone; writes that arrive while a request is in flight wait for it and then go
+/// together, in one entity-group transaction (up to 100 rows and about 2 MB). Under load that is one request for many
+/// rows; when idle it adds no wait. Each caller learns its own outcome: an insert is added or was there already (a
+/// transaction that fails because one row exists is split into single writes, so one duplicate never fails the
+/// others); an upsert always lands.
 /// </summary>
-public sealed class GroupInserts
+public sealed class GroupWrites
 {
     private const int MaxRows = 100;
     private const long MaxBatchCharacters = 2_000_000;
     private readonly ConcurrentDictionary<(string Table, string Partition), Partition> _partitions = new();
 
     /// <summary>Inserts <paramref name="row"/> unless its key exists: true when this call added it, false when it was there already.</summary>
-    public Task<bool> AddAsync(TableClient table, TableEntity row, long characters, CancellationToken ct)
+    public Task<bool> AddAsync(TableClient table, TableEntity row, long characters, CancellationToken ct) =>
+        WriteAsync(table, row, TableTransactionActionType.Add, characters, ct);
+
+    /// <summary>Writes <paramref name="row"/> whole, whether or not its key exists.</summary>
+    public Task UpsertAsync(TableClient table, TableEntity row, long characters, CancellationToken ct) =>
+        WriteAsync(table, row, TableTransactionActionType.UpsertReplace, characters, ct);
+
+    private Task<bool> WriteAsync(TableClient table, TableEntity row, TableTransactionActionType action, long characters, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(row);
-        var pending = new Pending(row, characters);
+        var pending = new Pending(row, action, characters);
         _partitions.GetOrAdd((table.Name, row.PartitionKey), _ => new Partition()).Enqueue(table, pending);
         return pending.Outcome.Task.WaitAsync(ct);
     }
 
-    private sealed record Pending(TableEntity Row, long Characters)
+    private sealed record Pending(TableEntity Row, TableTransactionActionType Action, long Characters)
     {
         public TaskCompletionSource<bool> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -62,8 +70,10 @@ public sealed class GroupInserts
                 lock (_gate)
                 {
                     long characters = 0;
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
+                    // A transaction may touch a row only once: a second write of the same row (a duplicate delivery) waits for the next one.
                     while (_queue.TryPeek(out var next) && batch.Count < MaxRows
-                           && (batch.Count == 0 || characters + next.Characters <= MaxBatchCharacters))
+                           && (batch.Count == 0 || characters + next.Characters <= MaxBatchCharacters) && keys.Add(next.Row.RowKey))
                     {
                         characters += _queue.Dequeue().Characters;
                         batch.Add(next);
@@ -95,7 +105,7 @@ public sealed class GroupInserts
             {
                 try
                 {
-                    await table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Row)), CancellationToken.None);
+                    await table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(p.Action, p.Row)), CancellationToken.None);
                     batch.ForEach(p => p.Outcome.TrySetResult(true));
                     return;
                 }
@@ -116,7 +126,15 @@ public sealed class GroupInserts
             {
                 try
                 {
-                    await table.AddEntityAsync(p.Row, CancellationToken.None);
+                    if (p.Action == TableTransactionActionType.Add)
+                    {
+                        await table.AddEntityAsync(p.Row, CancellationToken.None);
+                    }
+                    else
+                    {
+                        await table.UpsertEntityAsync(p.Row, TableUpdateMode.Replace, CancellationToken.None);
+                    }
+
                     p.Outcome.TrySetResult(true);
                 }
                 catch (RequestFailedException ex) when (ex.IsConflict())

@@ -6,7 +6,7 @@ using TradingBot.Testing;
 namespace TradingBot.Storage.Tests.Tables;
 
 [Collection(AzuriteTests.Name)]
-public sealed class GroupInsertsTests(AzuriteFixture azurite)
+public sealed class GroupWritesTests(AzuriteFixture azurite)
 {
     private readonly TableClients _tables = StoreFactory.Tables(azurite);
 
@@ -26,7 +26,7 @@ public sealed class GroupInsertsTests(AzuriteFixture azurite)
         var requests = new Requests();
         var prefix = AzuriteFixture.NewTablePrefix();
         var table = await StoreFactory.Tables(azurite, prefix, requests).GetAsync(TableNames.Inbox, default);
-        var inserts = new GroupInserts();
+        var inserts = new GroupWrites();
         var before = requests.Count;
 
         var added = await Task.WhenAll(Enumerable.Range(0, 150).Select(i => inserts.AddAsync(table, Row(i), 10, default)));
@@ -47,11 +47,40 @@ public sealed class GroupInsertsTests(AzuriteFixture azurite)
     {
         var table = await _tables.GetAsync(TableNames.Inbox, default);
         await table.AddEntityAsync(Row(7));
-        var inserts = new GroupInserts();
+        var inserts = new GroupWrites();
 
         var added = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => inserts.AddAsync(table, Row(i), 10, default)));
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i != 7), added);
+    }
+
+    [Fact]
+    public async Task Add_TheSameRowTwiceAmongOthers_OneAddsItAndTheOthersAreUnaffected()
+    {
+        var table = await _tables.GetAsync(TableNames.Inbox, default);
+        var writes = new GroupWrites();
+
+        // A duplicate delivery writes the same row at the same time: one transaction may not hold it twice.
+        var added = await Task.WhenAll(new[] { 1, 2, 3, 3, 4, 5 }.Select(i => writes.AddAsync(table, Row(i), 10, default)));
+
+        Assert.Equal([true, true, true, false, true, true], added);
+    }
+
+    [Fact]
+    public async Task Upsert_ManyAtOnceSomeTwice_EveryRowHoldsItsLastWrite()
+    {
+        var table = await _tables.GetAsync(TableNames.Signals, default);
+        await table.AddEntityAsync(new TableEntity("20260110", "s-0") { ["Value"] = "old" });
+        var writes = new GroupWrites();
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            writes.UpsertAsync(table, new TableEntity("20260110", "s-" + (i % 20).ToString(System.Globalization.CultureInfo.InvariantCulture)) { ["Value"] = "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, 10, default)));
+
+        for (var i = 0; i < 20; i++)
+        {
+            var stored = (await table.GetEntityAsync<TableEntity>("20260110", "s-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Value;
+            Assert.Equal("v" + (i < 10 ? i + 20 : i).ToString(System.Globalization.CultureInfo.InvariantCulture), stored.GetString("Value"));
+        }
     }
 
     [Fact]
@@ -60,7 +89,7 @@ public sealed class GroupInsertsTests(AzuriteFixture azurite)
         var table = new TableClient(new Uri("http://127.0.0.1:1/devstoreaccount1/nowhere"), "nowhere",
             new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[64])),
             new TableClientOptions { Retry = { MaxRetries = 0 } });
-        var inserts = new GroupInserts();
+        var inserts = new GroupWrites();
 
         var attempts = Enumerable.Range(0, 5).Select(i => inserts.AddAsync(table, Row(i), 10, default)).ToList();
 
