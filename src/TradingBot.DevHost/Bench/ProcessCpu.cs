@@ -66,12 +66,16 @@ public static class ProcessCpu
             var text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
             var open = text.IndexOf('(', StringComparison.Ordinal);
             var close = text.LastIndexOf(')');
-            var fields = text[(close + 2)..].Split(' ');
             // After "pid (comm) ": state, ppid, ..., utime is field 14 and stime field 15 of the whole line (index 11, 12 here).
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture), text[(open + 1)..close],
-                double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture));
+            var fields = open < 0 || close < open || close + 2 > text.Length ? [] : text[(close + 2)..].Split(' ');
+            return fields.Length > 12
+                && int.TryParse(fields[1], CultureInfo.InvariantCulture, out var parent)
+                && double.TryParse(fields[11], CultureInfo.InvariantCulture, out var user)
+                && double.TryParse(fields[12], CultureInfo.InvariantCulture, out var system)
+                ? (parent, text[(open + 1)..close], user + system)
+                : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null; // gone meanwhile, or not ours to read
         }

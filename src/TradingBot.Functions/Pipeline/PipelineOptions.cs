@@ -41,6 +41,7 @@ public sealed class PipelineOptions
     /// the strategies for every candle, the markets for every risk decision). Changes made through this instance's API
     /// are seen at once; changes made elsewhere (another instance, the CLI) within this.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ConfigCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -48,6 +49,7 @@ public sealed class PipelineOptions
     /// them afresh (zero: read the whole window for every candle). Closed candles do not change; a candle stored out of
     /// band into a gap (a manual back-fill) is seen within this.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan CandleCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -56,6 +58,7 @@ public sealed class PipelineOptions
     /// writes is seen at once; a stop set or a fill applied by another instance within this. Decisions and exits
     /// themselves are sized on what is stored.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RiskStateCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>

@@ -14,7 +14,7 @@ namespace TradingBot.Storage.Candles;
 /// </summary>
 public sealed class CandleWindowCache(CandleStore store, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Span> _spans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CandleSpan> _spans = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The window of <paramref name="bars"/> bar slots ending with <paramref name="last"/> (ascending, fewer candles when
@@ -34,7 +34,7 @@ public sealed class CandleWindowCache(CandleStore store, TimeProvider time)
             return [.. read.Where(c => c.Time < last.Time), last];
         }
 
-        var span = _spans.GetOrAdd(CandleStore.Partition(venue, symbol, timeframe), _ => new Span());
+        var span = _spans.GetOrAdd(CandleStore.Partition(venue, symbol, timeframe), _ => new CandleSpan());
         await span.Gate.WaitAsync(ct);
         try
         {
@@ -85,7 +85,7 @@ public sealed class CandleWindowCache(CandleStore store, TimeProvider time)
         }
     }
 
-    private static void Trim(Span span, DateTimeOffset keepFrom)
+    private static void Trim(CandleSpan span, DateTimeOffset keepFrom)
     {
         if (span.From >= keepFrom)
         {
@@ -102,7 +102,7 @@ public sealed class CandleWindowCache(CandleStore store, TimeProvider time)
         span.From = keepFrom;
     }
 
-    private sealed class Span
+    private sealed class CandleSpan
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 

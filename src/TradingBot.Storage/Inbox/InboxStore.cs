@@ -11,9 +11,9 @@ namespace TradingBot.Storage.Inbox;
 /// being processed again, so downstream sees identical messages even if configuration changed in between. Records
 /// are inserted through <see cref="GroupWrites"/>: concurrent deliveries of one function share one request.
 /// </summary>
-public sealed class InboxStore(TableClients tables, GroupWrites? inserts = null)
+public sealed class InboxStore(TableClients tables, GroupWrites? writes = null)
 {
-    private readonly GroupWrites _inserts = inserts ?? new GroupWrites();
+    private readonly GroupWrites _writes = writes ?? new GroupWrites();
 
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 30;
@@ -45,7 +45,7 @@ public sealed class InboxStore(TableClients tables, GroupWrites? inserts = null)
     public async Task<bool> TryClaimAsync(string scope, string key, DateTimeOffset at, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.Inbox, ct);
-        return await _inserts.AddAsync(table, new TableEntity(TableKeys.Escape(scope), TableKeys.Escape(key)) { ["ProcessedAt"] = at, ["Chunks"] = 0 }, 0, ct);
+        return await _writes.AddAsync(table, new TableEntity(TableKeys.Escape(scope), TableKeys.Escape(key)) { ["ProcessedAt"] = at, ["Chunks"] = 0 }, 0, ct);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class InboxStore(TableClients tables, GroupWrites? inserts = null)
             row["Outputs" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = chunks[i];
         }
 
-        if (await _inserts.AddAsync(table, row, outputsJson.Length, ct))
+        if (await _writes.AddAsync(table, row, outputsJson.Length, ct))
         {
             return null;
         }

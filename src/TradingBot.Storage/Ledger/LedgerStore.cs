@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -19,8 +20,7 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeP
 {
     private const int MaxAttempts = 8;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecentValue<IReadOnlyList<Position>>> _positions =
-        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecentValue<IReadOnlyList<Position>>> _positions = new(StringComparer.Ordinal);
 
     public async Task<FillApplication> ApplyAsync(OrderFilled fill, CancellationToken ct)
     {

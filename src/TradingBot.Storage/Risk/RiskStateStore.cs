@@ -20,7 +20,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private const string BookKey = "book";
     private const int MaxJsonLength = 30_000;
-    private readonly ConcurrentDictionary<string, RecentValue<RiskBook?>> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecentValue<RiskBook?>> _recent = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Serialises this process's read-modify-write cycles of <paramref name="account"/>'s book (hold it from the read to
@@ -38,9 +38,9 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     /// <see cref="GetAsync"/>). Every book this process saves is remembered at once.
     /// </summary>
     public Task<RiskBook?> GetRecentAsync(string account, TimeSpan maxAge, CancellationToken ct) =>
-        Known(account).GetAsync(_time, maxAge, () => ReadAsync(account, ct));
+        Recent(account).GetAsync(_time, maxAge, () => ReadAsync(account, ct));
 
-    private RecentValue<RiskBook?> Known(string account) => _known.GetOrAdd(account, _ => new RecentValue<RiskBook?>());
+    private RecentValue<RiskBook?> Recent(string account) => _recent.GetOrAdd(account, _ => new RecentValue<RiskBook?>());
 
     private async Task<RiskBook?> ReadAsync(string account, CancellationToken ct)
     {
@@ -96,7 +96,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
 
         var table = await tables.GetAsync(TableNames.RiskState, ct);
         var row = new TableEntity(TableKeys.Escape(book.Account), BookKey) { ["Account"] = book.Account, ["Book"] = json };
-        var known = Known(book.Account);
+        var recent = Recent(book.Account);
         var written = _time.GetUtcNow();
         try
         {
@@ -104,17 +104,17 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
                 ? await table.UpdateEntityAsync(row, new ETag(etag), TableUpdateMode.Replace, ct)
                 : await table.AddEntityAsync(row, ct);
             var saved = book with { ETag = response.Headers.ETag?.ToString() };
-            known.Written(saved, written);
+            recent.Written(saved, written);
             return saved;
         }
         catch (RequestFailedException ex) when (ex.IsRace())
         {
-            known.Changed();
+            recent.Changed();
             throw new ConcurrencyConflictException($"The risk book of {book.Account} was changed by another writer (HTTP {ex.Status}).", ex);
         }
         catch
         {
-            known.Changed(); // the outcome is unknown
+            recent.Changed(); // the outcome is unknown
             throw;
         }
     }

@@ -16,7 +16,7 @@ public sealed class GroupWrites
 {
     private const int MaxRows = 100;
     private const long MaxBatchCharacters = 2_000_000;
-    private readonly ConcurrentDictionary<(string Table, string Partition), Partition> _partitions = new();
+    private readonly ConcurrentDictionary<(Uri Table, string Partition), Partition> _partitions = new();
 
     /// <summary>Inserts <paramref name="row"/> unless its key exists: true when this call added it, false when it was there already.</summary>
     public Task<bool> AddAsync(TableClient table, TableEntity row, long characters, CancellationToken ct) =>
@@ -31,7 +31,7 @@ public sealed class GroupWrites
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(row);
         var pending = new Pending(row, action, characters);
-        _partitions.GetOrAdd((table.Name, row.PartitionKey), _ => new Partition()).Enqueue(table, pending);
+        _partitions.GetOrAdd((table.Uri, row.PartitionKey), _ => new Partition()).Enqueue(table, pending);
         return pending.Outcome.Task.WaitAsync(ct);
     }
 
