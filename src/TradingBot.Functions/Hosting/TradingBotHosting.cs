@@ -71,7 +71,8 @@ public static class TradingBotHosting
         services.AddSingleton(paper.Get<PaperOptions>() ?? new PaperOptions());
         services.AddSingleton<IPaperVenues, PaperAccounts>();
         services.AddVenue(VenueIds.Paper, sp => PaperAccounts.Simulated(paper.GetValue("Seed", 42), sp.GetRequiredService<TableClients>(),
-            sp.GetRequiredService<PaperOptions>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<PaperOptions>(), sp.GetRequiredService<IOptions<PipelineOptions>>().Value.PaperAccountCacheLifetime,
+            sp.GetRequiredService<TimeProvider>()));
         var risk = RiskConfiguration.Bind(configuration);
         services.AddSingleton(risk);
         services.AddSingleton(new RiskGate(risk));

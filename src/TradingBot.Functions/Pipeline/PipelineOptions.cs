@@ -61,6 +61,15 @@ public sealed class PipelineOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RiskStateCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How old the paper accounts' balances and open orders may be that this instance answers from memory (zero: read
+    /// them for every paper call: each risk decision and each order placement asks for both). What this instance
+    /// commits is seen at once; orders and fills of another instance within this. A commit is still checked against the
+    /// stored balances' version, so remembering never loses or doubles an update.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PaperAccountCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>
     [Range(1, 10_000)]
     public int BackfillBars { get; set; } = 500;

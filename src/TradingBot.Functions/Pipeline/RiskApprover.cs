@@ -22,8 +22,9 @@ namespace TradingBot.Functions.Pipeline;
 /// The ApplyRisk stage around the pure <see cref="RiskGate"/>: builds its context from the account (the venue balance
 /// for equity, the ledger positions plus the exposure reserved by approved-but-unfinished orders, the risk book), reviews the
 /// account (halts), turns the signal into an entry, an exit or nothing, and records the outcome. The risk book is
-/// written with its ETag (a lost race re-reads and decides again); the decision row (keyed by signal id) is the
-/// stage's inbox, so a redelivered signal gets the recorded decision back.
+/// written with its ETag when the decision changes it (a lost race re-reads and decides again); a decision that reserves
+/// nothing and changes no risk state leaves it unwritten. The decision row (keyed by signal id) is the stage's inbox,
+/// so a redelivered signal gets the recorded decision back.
 /// </summary>
 public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, RiskStateStore books, LedgerStore ledger, CandleStore candles,
     LatestCloses closes, IVenues venues, IOptions<PipelineOptions> options, TimeProvider time, PipelineMetrics metrics, ILogger<RiskApprover> logger)
@@ -35,12 +36,6 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
     public async Task<RiskDecision> DecideAsync(SignalRaised signal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        if (await decisions.GetAsync(signal.Id, signal.CandleTime, ct) is { } recorded)
-        {
-            metrics.Duplicate(nameof(Functions.ApplyRisk));
-            return recorded;
-        }
-
         var mode = venues.ModeOf(signal.Venue);
         var account = TradingAccounts.For(signal.Venue, mode);
         IExchange exchange;
@@ -61,7 +56,22 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         }
 
         var atr = await AtrAsync(signal, ct);
+        // Recorded after the book's lock is released: the book is what concurrent deliveries queue for, and the decision
+        // rows of concurrent deliveries go to the table together.
+        var (decision, recorded) = await DecideOnBookAsync(signal, account, exchange, markets, market, atr, ct);
+        return recorded ? Replayed(decision) : await RecordAsync(decision, ct);
+    }
+
+    /// <summary>
+    /// The decision, with the account's risk book saved first when it changes (reservations, events, a new day). Before
+    /// the book changes, the signal's recorded decision is looked up: a redelivered signal gets it back (Recorded) and
+    /// changes nothing. A decision that changes nothing needs no look-up: recording it finds an earlier one.
+    /// </summary>
+    private async Task<(RiskDecision Decision, bool Recorded)> DecideOnBookAsync(SignalRaised signal, string account, IExchange exchange, IReadOnlyDictionary<Symbol, Market> markets,
+        Market market, decimal? atr, CancellationToken ct)
+    {
         using var bookLock = await books.LockAsync(account, ct);
+        var looked = false;
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -71,7 +81,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             var recovered = book?.Pending.Values.Where(p => p.Order.CausationId == signal.Id).Select(p => p.Order).OrderBy(o => o.Leg).ToList();
             if (recovered is { Count: > 0 })
             {
-                return await RecordAsync(Outcome(signal, true, "approved", "recorded by an interrupted earlier delivery") with { Orders = recovered }, ct);
+                return (Outcome(signal, true, "approved", "recorded by an interrupted earlier delivery") with { Orders = recovered }, false);
             }
 
             // Independent reads (the ledger and the venue) at the same time.
@@ -86,6 +96,23 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             var review = gate.ReviewAccount(context);
             context = context with { State = context.State.Apply(review.Events) };
             var (outcome, pending, events) = Evaluate(signal, context, positions, market, atr, now);
+            if (book is not null && ReferenceEquals(current, book) && review.Events.Count == 0 && pending.Count == 0 && events.Count == 0
+                && await StillStoredAsync(book, ct))
+            {
+                // Nothing to reserve or remember (a rejection, no change): the stored book stays as it is, unwritten.
+                return (outcome, false);
+            }
+
+            if (!looked)
+            {
+                if (await decisions.GetAsync(signal.Id, signal.CandleTime, ct) is { } recorded)
+                {
+                    return (recorded, true);
+                }
+
+                looked = true;
+            }
+
             var legs = review.Orders.Select((order, i) => Pending(signal, order, i + 1, now)).ToList();
             pending.AddRange(legs);
             var updated = current with
@@ -103,9 +130,18 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
                 continue;
             }
 
-            return await RecordAsync(outcome with { Orders = [.. pending.Select(p => p.Order).OrderBy(o => o.Leg)] }, ct);
+            return (outcome with { Orders = [.. pending.Select(p => p.Order).OrderBy(o => o.Leg)] }, false);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="book"/> (possibly remembered from long ago) is still the stored book, as far as a book at
+    /// most <see cref="PipelineOptions.RiskStateCacheLifetime"/> old tells: a decision that writes nothing has no ETag
+    /// check to catch a stale book, so it takes no older one than protective exits do. Another instance's change within
+    /// that time may go unseen by a rejection, as if the signal had come a moment earlier.
+    /// </summary>
+    private async Task<bool> StillStoredAsync(RiskBook book, CancellationToken ct) =>
+        (await books.GetRecentAsync(book.Account, options.Value.RiskStateCacheLifetime, ct))?.ETag == book.ETag;
 
     private (RiskDecision Outcome, List<PendingOrder> Pending, IReadOnlyList<RiskEvent> Events) Evaluate(SignalRaised signal, RiskContext context,
         IReadOnlyList<Position> positions, Market market, decimal? atr, DateTimeOffset now)
@@ -246,9 +282,15 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         return atr.IsReady ? (decimal)atr.Value : null;
     }
 
+    /// <summary>Records the decision unless the signal has one already (a redelivery): returns the one recorded first.</summary>
     private async Task<RiskDecision> RecordAsync(RiskDecision decision, CancellationToken ct)
     {
         var stored = await decisions.AddAsync(decision, ct);
+        if (!ReferenceEquals(stored, decision))
+        {
+            return Replayed(stored);
+        }
+
         metrics.RiskDecision(stored.Approved, stored.Code);
         if (stored.Approved)
         {
@@ -260,6 +302,12 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         }
 
         return stored;
+    }
+
+    private RiskDecision Replayed(RiskDecision recorded)
+    {
+        metrics.Duplicate(nameof(Functions.ApplyRisk));
+        return recorded;
     }
 
     private RiskDecision Outcome(SignalRaised signal, bool approved, string code, string message) =>

@@ -10,8 +10,9 @@ namespace TradingBot.Functions.Pipeline;
 /// <summary>
 /// Tells risk how its approved orders ended (RecordFills, on each final <see cref="OrderUpdated"/>): the reservation is
 /// released; a filled entry sets the position's protective levels from its average fill price
-/// (<see cref="RiskGate.OnEntryFilled"/>); a filled exit closes the position (cooldown, StoplossGuard). ETag-checked;
-/// applying the same final update twice changes nothing (the reservation is gone after the first).
+/// (<see cref="RiskGate.OnEntryFilled"/>); a filled exit closes the position (cooldown, StoplossGuard). ETag-checked
+/// (starting from the book this instance last saw: one read fewer per order); applying the same final update twice
+/// changes nothing (the reservation is gone after the first).
 /// </summary>
 public sealed class RiskBookkeeper(RiskStateStore books)
 {
@@ -28,9 +29,16 @@ public sealed class RiskBookkeeper(RiskStateStore books)
         using var bookLock = await books.LockAsync(update.Account, ct);
         for (var attempt = 1; ; attempt++)
         {
-            var book = await books.GetAsync(update.Account, ct);
+            // First the book this instance last saw (the save is ETag-checked, so a stale one loses the race and the next
+            // attempt reads the stored book); "nothing reserved" is only believed of the stored book.
+            var book = attempt == 1 ? await books.GetRecentAsync(update.Account, TimeSpan.MaxValue, ct) : await books.GetAsync(update.Account, ct);
             if (book is null || !book.Pending.TryGetValue(update.OrderId, out var pending))
             {
+                if (attempt == 1)
+                {
+                    continue;
+                }
+
                 return false;
             }
 

@@ -12,15 +12,26 @@ namespace TradingBot.Storage.Paper;
 /// commit is one entity-group transaction (balances, order, pointer, new trades together). The balances row is
 /// written with the ETag it was read with, so two instances trading the same account cannot lose an update: the
 /// loser gets a <see cref="ConcurrencyConflictException"/> (transient: the order is looked up by client order id).
+/// <para>
+/// With a <paramref name="cacheLifetime"/>, the balances and the open orders this process last read or committed are
+/// answered from memory for that long (every paper call asks for both: a risk decision's balance, an order's placement).
+/// Nothing is lost by it: a commit still carries the balances' ETag, so a commit based on balances another instance has
+/// changed since fails as a conflict (and forgets what was remembered); another instance's orders and fills are seen
+/// within the lifetime. Orders and trades looked up by id or client order id are always read.
+/// </para>
 /// </summary>
-public sealed class TablePaperAccountStore(TableClients tables, string account) : IPaperAccountStore
+public sealed class TablePaperAccountStore(TableClients tables, string account, TimeProvider? time = null, TimeSpan cacheLifetime = default)
+    : IPaperAccountStore
 {
     private const string BalancesKey = "balances";
     private const string SequenceKey = "sequence";
     private readonly string _partition = TableKeys.Escape(account);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     /// <summary>Order numbers are reserved this many at a time (one read and one write per block, not per order).</summary>
     private const long NumberBlock = 50;
     private readonly Lock _numbers = new();
+    private readonly RecentValue<BalancesRow?> _balances = new();
+    private readonly RecentValue<IReadOnlyList<Order>> _open = new();
     private ETag? _balancesVersion;
     private bool _balancesExist;
     private long _lastNumber;
@@ -28,11 +39,16 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
 
     public async Task<IReadOnlyDictionary<string, CurrencyBalance>?> GetBalancesAsync(CancellationToken ct)
     {
-        var row = await FindAsync(BalancesKey, ct);
+        var row = await _balances.GetAsync(_time, cacheLifetime, () => ReadBalancesAsync(ct));
         _balancesExist = row is not null;
-        _balancesVersion = row?.ETag;
-        return row is null ? null : StorageJson.Read<Dictionary<string, CurrencyBalance>>(row, "Balances");
+        _balancesVersion = row?.Version;
+        return row?.Balances;
     }
+
+    private async Task<BalancesRow?> ReadBalancesAsync(CancellationToken ct) =>
+        await FindAsync(BalancesKey, ct) is { } row
+            ? new BalancesRow(StorageJson.Read<Dictionary<string, CurrencyBalance>>(row, "Balances"), row.ETag)
+            : null;
 
     public async Task<Order?> GetOrderAsync(string id, CancellationToken ct) =>
         await FindAsync(OrderKey(id), ct) is { } row ? StorageJson.Read<Order>(row, "Order") : null;
@@ -40,13 +56,21 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
     public async Task<Order?> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken ct) =>
         await FindAsync(ClientKey(clientOrderId), ct) is { } pointer ? await GetOrderAsync(pointer.GetText("OrderId"), ct) : null;
 
-    public async Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken ct)
+    public Task<IReadOnlyList<Order>> GetOpenOrdersAsync(CancellationToken ct) => _open.GetAsync(_time, cacheLifetime, () => ReadOpenOrdersAsync(ct));
+
+    private async Task<IReadOnlyList<Order>> ReadOpenOrdersAsync(CancellationToken ct)
     {
         // Filtered by the service: every paper call that matches limit orders asks, and closed orders pile up.
         var orders = await (await tables.GetAsync(TableNames.PaperAccounts, ct)).PrefixAsync(_partition, "order|", "IsOpen eq true", ct);
-        return [.. orders.Where(r => r.GetBoolean("IsOpen") == true).Select(r => StorageJson.Read<Order>(r, "Order"))
-            .OrderBy(o => o.Timestamp).ThenBy(o => o.Id, StringComparer.Ordinal)];
+        return Sorted(orders.Where(r => r.GetBoolean("IsOpen") == true).Select(r => StorageJson.Read<Order>(r, "Order")));
     }
+
+    private static IReadOnlyList<Order> Sorted(IEnumerable<Order> orders) =>
+        [.. orders.OrderBy(o => o.Timestamp).ThenBy(o => o.Id, StringComparer.Ordinal)];
+
+    /// <summary>The open orders after <paramref name="order"/> was committed: it replaces its earlier state, and stays only while open.</summary>
+    private static IReadOnlyList<Order> WithCommitted(IReadOnlyList<Order> open, Order order) =>
+        Sorted([.. open.Where(o => o.Id != order.Id), .. order.Status == OrderStatus.Open ? [order] : Array.Empty<Order>()]);
 
     public async Task<IReadOnlyList<Trade>> GetTradesAsync(CancellationToken ct) =>
         [.. (await RangeAsync("trade|", ct)).Select(r => StorageJson.Read<Trade>(r, "Trade")).OrderBy(t => t.Timestamp).ThenBy(t => t.Id, StringComparer.Ordinal)];
@@ -130,18 +154,46 @@ public sealed class TablePaperAccountStore(TableClients tables, string account) 
 
         actions.AddRange(newTrades.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new TableEntity(_partition, "trade|" + TableKeys.Compose(t.OrderId, t.Id)) { ["Trade"] = StorageJson.Write(t) })));
+        var at = _time.GetUtcNow();
         try
         {
             var response = await table.SubmitTransactionAsync(actions, ct);
             _balancesVersion = response.Value[0].Headers.ETag;
             _balancesExist = true;
+            if (_balancesVersion is { } written)
+            {
+                _balances.Written(new BalancesRow(new Dictionary<string, CurrencyBalance>(balances, StringComparer.Ordinal), written), at);
+            }
+            else
+            {
+                _balances.Changed();
+            }
+
+            if (order is not null)
+            {
+                _open.Update(open => WithCommitted(open, order));
+            }
         }
         catch (RequestFailedException ex) when (ex.IsRace())
         {
             _balancesVersion = null;
+            Forget();
             throw new ConcurrencyConflictException($"Paper account {account} changed in another instance (HTTP {ex.Status}).", ex);
         }
+        catch
+        {
+            Forget(); // the outcome is unknown
+            throw;
+        }
     }
+
+    private void Forget()
+    {
+        _balances.Changed();
+        _open.Changed();
+    }
+
+    private sealed record BalancesRow(IReadOnlyDictionary<string, CurrencyBalance> Balances, ETag Version);
 
     private static string OrderKey(string id) => "order|" + TableKeys.Escape(id);
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TradingBot.Core.Messages;
 using TradingBot.Storage.Tables;
@@ -8,9 +7,12 @@ namespace TradingBot.Storage.Risk;
 /// <summary>
 /// Risk decisions: <c>PK = UTC day of the signal's candle</c>, <c>RK = signal id</c>. The row is the stage's inbox:
 /// it is added (never overwritten), so a redelivered signal finds the first decision and re-emits the same orders.
+/// Added through <see cref="GroupWrites"/>: the decisions of concurrent deliveries share one request.
 /// </summary>
-public sealed class RiskDecisionStore(TableClients tables)
+public sealed class RiskDecisionStore(TableClients tables, GroupWrites? writes = null)
 {
+    private readonly GroupWrites _writes = writes ?? new GroupWrites();
+
     public async Task<RiskDecision?> GetAsync(string signalId, DateTimeOffset signalTime, CancellationToken ct)
     {
         var table = await tables.GetAsync(TableNames.RiskDecisions, ct);
@@ -18,11 +20,12 @@ public sealed class RiskDecisionStore(TableClients tables)
         return row.HasValue && row.Value is { } entity ? ToDecision(entity) : null;
     }
 
-    /// <summary>Records <paramref name="decision"/> unless one exists; returns the decision that is stored (ours or the earlier one).</summary>
+    /// <summary>Records <paramref name="decision"/> unless one exists; returns the decision that is stored (<paramref name="decision"/> itself, or the earlier one).</summary>
     public async Task<RiskDecision> AddAsync(RiskDecision decision, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var table = await tables.GetAsync(TableNames.RiskDecisions, ct);
+        var orders = MessageJson.SerializeMany(decision.Orders);
         var row = new TableEntity(TableKeys.Day(decision.SignalTime), TableKeys.Escape(decision.SignalId))
         {
             ["CorrelationId"] = decision.CorrelationId,
@@ -34,18 +37,15 @@ public sealed class RiskDecisionStore(TableClients tables)
             ["Code"] = decision.Code,
             ["Message"] = decision.Message,
             ["DecidedAt"] = decision.DecidedAt,
-            ["Orders"] = MessageJson.SerializeMany(decision.Orders),
+            ["Orders"] = orders,
         };
-        try
+        if (await _writes.AddAsync(table, row, decision.Message.Length + orders.Length, ct))
         {
-            await table.AddEntityAsync(row, ct);
             return decision;
         }
-        catch (RequestFailedException ex) when (ex.IsConflict())
-        {
-            return await GetAsync(decision.SignalId, decision.SignalTime, ct)
-                ?? throw new StoredDataException($"Risk decision for {decision.SignalId} conflicted but cannot be read.", ex);
-        }
+
+        return await GetAsync(decision.SignalId, decision.SignalTime, ct)
+            ?? throw new StoredDataException($"Risk decision for {decision.SignalId} was recorded before but cannot be read.");
     }
 
     public async Task<IReadOnlyList<RiskDecision>> ListDayAsync(DateOnly day, CancellationToken ct)

@@ -53,6 +53,25 @@ public sealed class RecentValue<T>
         }
     }
 
+    /// <summary>
+    /// This process changed part of the stored value as <paramref name="change"/> describes: applied to what is remembered,
+    /// which keeps the age of its read (what others wrote since is no better known than before). Nothing remembered:
+    /// nothing to change. A read overlapping the change is not remembered.
+    /// </summary>
+    public void Update(Func<T, T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (_last is { } last)
+            {
+                _last = (change(last.Value), last.At);
+            }
+
+            _version++;
+        }
+    }
+
     /// <summary>The stored value changed, or may have (a failed or unknown write): forget it.</summary>
     public void Changed()
     {

@@ -1,11 +1,16 @@
 using System.Net;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
+using TradingBot.Core.Risk;
 using TradingBot.Core.Strategies;
 using TradingBot.Functions.Functions;
+using TradingBot.Functions.Pipeline;
 using TradingBot.Storage.Poison;
 using TradingBot.Storage.Risk;
+using TradingBot.Storage.Tables;
 using TradingBot.Testing;
+using RiskDecision = TradingBot.Storage.Risk.RiskDecision;
 
 namespace TradingBot.Functions.Tests.Functions;
 
@@ -16,8 +21,10 @@ public sealed class ApplyRiskTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static SignalRaised Signal(TargetPosition target) =>
-        SignalRaised.For(Scenario.Closed(Scenario.CrossUp()[^1]), Scenario.StrategyId, "sma-cross", new StrategySignal(target, "test"));
+    private static SignalRaised Signal(TargetPosition target, int fromEnd = 1) =>
+        SignalRaised.For(Scenario.Closed(Scenario.CrossUp()[^fromEnd]), Scenario.StrategyId, "sma-cross", new StrategySignal(target, "test"));
+
+    private const string Account = "paper-testex";
 
     private Task<RiskDecision?> DecisionAsync(SignalRaised signal) => _host.Service<RiskDecisionStore>().GetAsync(signal.Id, signal.CandleTime, default);
 
@@ -54,6 +61,57 @@ public sealed class ApplyRiskTests(AzuriteFixture azurite) : IDisposable
         var book = await _host.Service<RiskStateStore>().GetAsync("paper-testex", default);
         Assert.Single(book!.Pending);
         Assert.Single(book.State.OrderTimes);
+    }
+
+    [Fact]
+    public async Task Redeliver_AfterItsOrderFinished_ReplaysTheDecisionAndReservesNothing()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Long);
+        var first = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+        var books = _host.Service<RiskStateStore>();
+        var book = await books.GetAsync(Account, default);
+        await books.SaveAsync(book! with { Pending = book.Pending.Clear() }, default); // the order ended, its reservation released
+
+        var again = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal, deliveryCount: 2);
+
+        Assert.Equal(first.Messages<OrderApproved>(ApplyRisk.Output), again.Messages<OrderApproved>(ApplyRisk.Output));
+        Assert.Empty((await books.GetAsync(Account, default))!.Pending);
+    }
+
+    [Fact]
+    public async Task Deliver_RejectedSignal_LeavesTheStoredBookUnwritten()
+    {
+        await Scenario.ConfigureAsync(_host);
+        await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, Signal(TargetPosition.Long));
+        var books = _host.Service<RiskStateStore>();
+        var before = await books.GetAsync(Account, default);
+
+        var rejected = Signal(TargetPosition.Short, fromEnd: 2);
+
+        await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, rejected);
+
+        Assert.False((await DecisionAsync(rejected))!.Approved);
+        Assert.Equal(before!.ETag, (await books.GetAsync(Account, default))!.ETag);
+    }
+
+    [Fact]
+    public async Task FinalUpdate_ReservationMadeByAnotherInstance_IsReleasedThoughThisOneRememberedTheBookWithoutIt()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var books = _host.Service<RiskStateStore>();
+        await books.SaveAsync(new RiskBook(Account, RiskState.Start(10_000m)), default); // remembered here, nothing reserved
+        var elsewhere = new RiskStateStore(_host.Service<TableClients>());
+        var stored = await elsewhere.GetAsync(Account, default);
+        var order = OrderApproved.For(Signal(TargetPosition.Long), OrderSide.Buy, 0.01m, Scenario.FirstBar);
+        await elsewhere.SaveAsync(stored! with { Pending = stored.Pending.SetItem(order.Id, new PendingOrder(order, RiskOrderPurpose.Entry)) }, default);
+        var canceled = new OrderUpdated("u-1", order.Id, order.CorrelationId, Scenario.FirstBar, order.Id, order.Id, order.StrategyId, order.Venue, Account,
+            order.Symbol, order.Side, OrderState.Canceled, order.Amount, 0m);
+
+        var released = await _host.Service<RiskBookkeeper>().OnOrderFinishedAsync(canceled, default);
+
+        Assert.True(released);
+        Assert.Empty((await elsewhere.GetAsync(Account, default))!.Pending);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class AppSettingsTests
         "Storage__TablePrefix", "KeyVault__RefreshInterval", "Venues__Paper__Seed",
         "Pipeline__ClaimGrace", "Pipeline__NotFoundGrace", "Pipeline__MaxResubmitAge", "Pipeline__MaxSubmitAttempts", "Pipeline__RepublishGrace",
         "Pipeline__StrategyHistoryBars", "Pipeline__BackfillBars", "Pipeline__QuoteSampleRetention", "Pipeline__ConfigCacheLifetime",
-        "Pipeline__CandleCacheLifetime", "Pipeline__RiskStateCacheLifetime",
+        "Pipeline__CandleCacheLifetime", "Pipeline__RiskStateCacheLifetime", "Pipeline__PaperAccountCacheLifetime",
         "Risk__DailyLossLimit", "Risk__MaxDrawdown", "Risk__KillSwitchLoss", "Risk__FlattenOnKillSwitch", "Risk__MaxTotalExposure",
         "Risk__MaxOpenPositions", "Risk__MaxCandleAge", "Risk__Strategy__Sizing", "Risk__Strategy__EquityFraction", "Risk__Strategy__StopLossPercent",
         "Api__MutationsPerMinute", "Api__BalanceCacheDuration", "Api__EventsMaxDuration", "Api__EventsHeartbeat", "Api__MaxBacktestBars",

@@ -78,6 +78,50 @@ public sealed class TablePaperAccountStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Remembered_OwnOrdersSeenAtOnce_AnotherInstancesAfterTheLifetime()
+    {
+        var lifetime = TimeSpan.FromSeconds(2);
+        var mine = new PaperExchange(new SimulatedMarket(7, _time), new TablePaperAccountStore(_tables, "paper-c", _time, lifetime), new PaperOptions(), _time);
+        var other = new PaperExchange(new SimulatedMarket(7, _time), new TablePaperAccountStore(_tables, "paper-c"), new PaperOptions(), _time);
+        var price = Math.Round((await mine.FetchTickerAsync(BtcUsdt)).Bid!.Value * 0.5m, 2);
+        CreateOrderRequest Resting(string id) => new(BtcUsdt, OrderType.Limit, OrderSide.Buy, id) { Amount = 0.01m, Price = price };
+        await mine.FetchBalanceAsync(); // reads (and so remembers) the account and its open orders
+        var own = await mine.CreateOrderAsync(Resting("tb-own"));
+        var theirs = await other.CreateOrderAsync(Resting("tb-theirs"));
+
+        var openWithin = await mine.FetchOpenOrdersAsync();
+        var usedWithin = (await mine.FetchBalanceAsync())["USDT"].Used;
+        _time.Advance(lifetime + TimeSpan.FromMilliseconds(1));
+        var openAfter = await mine.FetchOpenOrdersAsync();
+        var usedAfter = (await mine.FetchBalanceAsync())["USDT"].Used;
+
+        var reservation = own.Amount!.Value * price * (1m + new PaperOptions().MakerFee);
+        Assert.Equal([own.Id], openWithin.Select(o => o.Id));
+        Assert.Equal(reservation, usedWithin);
+        Assert.Equal(new[] { own.Id, theirs.Id }.Order(StringComparer.Ordinal), openAfter.Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2 * reservation, usedAfter);
+    }
+
+    [Fact]
+    public async Task Remembered_BalancesAnotherInstanceChanged_CommitIsAConflictNotALostUpdate()
+    {
+        var a = new TablePaperAccountStore(_tables, "paper-d", _time, TimeSpan.FromMinutes(1));
+        var b = new TablePaperAccountStore(_tables, "paper-d");
+        await a.GetBalancesAsync(default);
+        await a.CommitAsync(new Dictionary<string, CurrencyBalance> { ["USDT"] = new(100m, 0m) }, null, [], default);
+        await b.GetBalancesAsync(default);
+        await b.CommitAsync(new Dictionary<string, CurrencyBalance> { ["USDT"] = new(90m, 0m) }, null, [], default);
+
+        var remembered = (await a.GetBalancesAsync(default))!["USDT"].Free;
+        var commit = await Record.ExceptionAsync(() => a.CommitAsync(new Dictionary<string, CurrencyBalance> { ["USDT"] = new(80m, 0m) }, null, [], default));
+        var afterConflict = (await a.GetBalancesAsync(default))!["USDT"].Free;
+
+        Assert.Equal(100m, remembered);
+        Assert.IsType<ConcurrencyConflictException>(commit);
+        Assert.Equal(90m, afterConflict);
+    }
+
+    [Fact]
     public async Task NextOrderNumber_NeverRepeats()
     {
         var stores = Enumerable.Range(0, 4).Select(_ => new TablePaperAccountStore(_tables, "paper-z")).ToList();

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Time.Testing;
+using TradingBot.Storage.Tables;
+
+namespace TradingBot.Storage.Tests.Tables;
+
+public sealed class RecentValueTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Update_ChangesWhatIsRemembered_ButNotItsAge()
+    {
+        var recent = new RecentValue<string>();
+        var reads = 0;
+        Task<string> Read() => Task.FromResult("stored" + ++reads);
+        await recent.GetAsync(_time, TimeSpan.FromSeconds(2), Read);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        recent.Update(v => v + "+mine");
+        var within = await recent.GetAsync(_time, TimeSpan.FromSeconds(2), Read);
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        var after = await recent.GetAsync(_time, TimeSpan.FromSeconds(2), Read);
+
+        Assert.Equal("stored1+mine", within);
+        Assert.Equal("stored2", after);
+    }
+
+    [Fact]
+    public async Task Update_NothingRemembered_RemembersNothing_AndAnOverlappingReadIsNotKept()
+    {
+        var recent = new RecentValue<string>();
+        recent.Update(v => v + "+mine");
+        var release = new TaskCompletionSource<string>();
+        var overlapping = recent.GetAsync(_time, TimeSpan.FromMinutes(1), () => release.Task);
+
+        recent.Update(v => v + "+mine");
+        release.SetResult("read before the change");
+        await overlapping;
+        var next = await recent.GetAsync(_time, TimeSpan.FromMinutes(1), () => Task.FromResult("stored"));
+
+        Assert.Equal("stored", next);
+    }
+}
