@@ -21,7 +21,7 @@ public sealed class ConfigurationTests
             app.Functions.Select(f => f.Name));
         Assert.Equal("", app.Host.RoutePrefix);
         Assert.True(app.Host.EnableForwardingHttpRequest);
-        Assert.Equal(8, app.Host.ServiceBus.MaxConcurrentCalls);
+        Assert.Equal(16, app.Host.ServiceBus.MaxConcurrentCalls);
         Assert.Equal(TimeSpan.FromMinutes(10), app.Host.FunctionTimeout);
         Assert.Equal(("dotnet", "TradingBot.Functions.dll"), (app.Host.Handler.ExecutablePath, app.Host.Handler.Arguments[0]));
         Assert.True(app.Functions.Single(f => f.Name == "Http").IsHttpInAndOut);
