@@ -58,8 +58,24 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         var atr = await AtrAsync(signal, ct);
         // Recorded after the book's lock is released: the book is what concurrent deliveries queue for, and the decision
         // rows of concurrent deliveries go to the table together.
-        var (decision, recorded) = await DecideOnBookAsync(signal, account, exchange, markets, market, atr, ct);
-        return recorded ? Replayed(decision) : await RecordAsync(decision, ct);
+        (RiskDecision Decision, bool Recorded) decided;
+        try
+        {
+            decided = await DecideOnBookAsync(signal, account, exchange, markets, market, atr, ct);
+        }
+        catch (BaseError)
+        {
+            // The venue failed, but a redelivered signal may be decided already (its first answer was lost): that decision
+            // stands without the venue, as it did when the recorded decision was looked up first.
+            if (await decisions.GetAsync(signal.Id, signal.CandleTime, ct) is { } earlier)
+            {
+                return Replayed(earlier);
+            }
+
+            throw;
+        }
+
+        return decided.Recorded ? Replayed(decided.Decision) : await RecordAsync(decided.Decision, ct);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Execution;
-using Microsoft.Extensions.Options;
 using TradingBot.Exchanges;
 using TradingBot.Functions.Pipeline;
 using TradingBot.Storage.Paper;

@@ -80,6 +80,21 @@ public sealed class ApplyRiskTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Redeliver_DecidedSignalDuringAVenueOutage_GetsItsDecisionBackWithoutTheVenue()
+    {
+        await Scenario.ConfigureAsync(_host);
+        var signal = Signal(TargetPosition.Short);
+        await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
+        _host.Paper.FailAccountAndMarketData(10);
+
+        var again = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal, deliveryCount: 2);
+
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal("short-not-allowed", (await DecisionAsync(signal))!.Code);
+        Assert.Empty(await _host.Service<PoisonStore>().ListAsync(nameof(ApplyRisk), default));
+    }
+
+    [Fact]
     public async Task Deliver_RejectedSignal_LeavesTheStoredBookUnwritten()
     {
         await Scenario.ConfigureAsync(_host);
