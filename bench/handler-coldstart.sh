@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Handler cold start (issue 6): process start -> first 200 of GET /api/health on loopback, started as the Functions
 # host starts it (`dotnet TradingBot.Functions.dll --urls http://127.0.0.1:<port>` in the app root), for
-#   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route (the framework's floor here)
-#   handler-il   the Release publish without ReadyToRun (what was deployed before)
-#   handler-r2r  the Release publish as deployed (ReadyToRun, linux-x64, framework-dependent)
+#   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route, published like the handler (the
+#                framework's floor here)
+#   handler-fd   the framework-dependent publish (-p:SelfContained=false: ReadyToRun per assembly; deployed before)
+#   handler-r2r  the Release publish as deployed (self-contained, one composite ReadyToRun image for x86-64-v3)
 # or, given a baseline publish folder (e.g. another branch's `dotnet publish src/TradingBot.Functions -c Release -o DIR`,
-# made once), that folder as `baseline` instead of handler-il: a before/after comparison taken back to back.
+# made once), that folder as `baseline` instead of handler-fd: a before/after comparison taken back to back.
 # Storage is configured but never called at startup (UseDevelopmentStorage=true; no Azurite needed).
 # Usage: bench/handler-coldstart.sh [runs=10] [baseline-publish-folder]
 set -euo pipefail
@@ -17,8 +18,8 @@ dotnet publish src/TradingBot.Functions -c Release -o "$OUT/handler-r2r" -nologo
 if [ -n "$BASELINE" ]; then
   COMPARE=(-- baseline "$BASELINE" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
 else
-  dotnet publish src/TradingBot.Functions -c Release -p:PublishReadyToRun=false -o "$OUT/handler-il" -nologo -v q >/dev/null
-  COMPARE=(-- handler-il "$OUT/handler-il" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+  dotnet publish src/TradingBot.Functions -c Release -p:SelfContained=false -o "$OUT/handler-fd" -nologo -v q >/dev/null
+  COMPARE=(-- handler-fd "$OUT/handler-fd" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
 fi
 SLIM="$(mktemp -d)"; trap 'rm -rf "$SLIM"' EXIT
 cat > "$SLIM/slim.csproj" <<'XML'
@@ -31,7 +32,8 @@ var app = WebApplication.CreateSlimBuilder(args).Build();
 app.MapGet("/api/health", () => "ok");
 app.Run();
 CS
-dotnet publish "$SLIM/slim.csproj" -c Release -o "$OUT/slim-floor" -nologo -v q >/dev/null
+dotnet publish "$SLIM/slim.csproj" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+  -p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3 -o "$OUT/slim-floor" -nologo -v q >/dev/null
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --list-runtimes | grep -m1 NETCore | cut -d' ' -f1-2)"
 export TableConnection=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning

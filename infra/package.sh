@@ -5,8 +5,10 @@
 #   az functionapp deployment source config-zip -g <resource group> -n <function app> --src <package.zip>
 #
 # `dotnet publish` of src/TradingBot.Functions yields the Functions app root (host.json, <Name>/function.json for every
-# function, TradingBot.Functions.dll and its dependencies, framework-dependent: the Flex runtime dotnet-isolated 10.0
-# provides .NET). The script checks that layout, then zips the folder's content (paths relative to the root).
+# function, TradingBot.Functions.dll and its dependencies; self-contained for linux-x64 with one composite ReadyToRun
+# image, TradingBot.Functions.r2r.dll, still started as `dotnet TradingBot.Functions.dll`: see
+# src/TradingBot.Functions/TradingBot.Functions.csproj and docs/deploy.md). The script checks that layout, then zips the
+# folder's content (paths relative to the root).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +28,10 @@ for folder in "$project"/Functions/*/; do
   name="$(basename "$folder")"
   [[ -f "$publish/$name/function.json" ]] || fail "$name/function.json is missing from the publish output"
 done
+# A component assembly of a composite image starts only next to that image (the runtime aborts without it).
+if grep -q '"includedFrameworks"' "$publish/TradingBot.Functions.runtimeconfig.json"; then
+  [[ -f "$publish/TradingBot.Functions.r2r.dll" ]] || fail "TradingBot.Functions.r2r.dll (the composite image) is missing from the self-contained publish output"
+fi
 [[ ! -e "$publish/local.settings.json" ]] || fail "local.settings.json must never be deployed"
 [[ ! -e "$publish/Functions" ]] || fail "function.json files must sit at <Name>/function.json, not under Functions/"
 

@@ -1,16 +1,21 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.Json;
 
 namespace TradingBot.DevHost.Bench;
 
 /// <summary>
 /// What kind of build a handler assembly is: a cold start measured on a Debug build (what <c>dotnet run</c> of the
 /// DevHost starts by default) or on IL without ReadyToRun code says little about the deployed app, which is a Release
-/// publish precompiled ReadyToRun.
+/// publish, self-contained, precompiled as one composite ReadyToRun image.
 /// </summary>
 public static class HandlerBuild
 {
-    /// <summary><c>Release, ReadyToRun</c>, <c>Debug, IL only</c>, … for a managed assembly; <c>native</c> or <c>not found</c> otherwise.</summary>
+    /// <summary>
+    /// <c>Release, composite ReadyToRun, self-contained</c>, <c>Release, ReadyToRun</c>, <c>Debug, IL only</c>, … for a
+    /// managed assembly (self-contained when its runtimeconfig.json lists the frameworks it carries); <c>native</c> or
+    /// <c>not found</c> otherwise.
+    /// </summary>
     public static string Describe(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -33,8 +38,54 @@ public static class HandlerBuild
             return "native"; // not a PE file at all: an ELF or Mach-O executable (e.g. Native AOT)
         }
 
-        var readyToRun = pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
-        return (JitOptimizerDisabled(pe.GetMetadataReader()) ? "Debug" : "Release") + (readyToRun ? ", ReadyToRun" : ", IL only");
+        return (JitOptimizerDisabled(pe.GetMetadataReader()) ? "Debug" : "Release") + ", " + Code(pe)
+            + (SelfContained(path) ? ", self-contained" : "");
+    }
+
+    /// <summary>
+    /// The ReadyToRun header (signature <c>RTR</c>, major and minor version, flags) that the CLI header's managed native
+    /// header points at; a component of a composite image carries the component flag (0x20) and no code of its own.
+    /// </summary>
+    private static string Code(PEReader pe)
+    {
+        const uint Signature = 0x00525452; // "RTR"
+        const uint ComponentFlag = 0x20;
+        if (pe.PEHeaders.CorHeader is not { ManagedNativeHeaderDirectory: { Size: > 0 } header })
+        {
+            return "IL only";
+        }
+
+        var reader = pe.GetSectionData(header.RelativeVirtualAddress).GetReader();
+        if (reader.Length < 12 || reader.ReadUInt32() != Signature)
+        {
+            return "ReadyToRun";
+        }
+
+        reader.ReadUInt16(); // major version
+        reader.ReadUInt16(); // minor version
+        return (reader.ReadUInt32() & ComponentFlag) != 0 ? "composite ReadyToRun" : "ReadyToRun";
+    }
+
+    /// <summary>A self-contained app's runtimeconfig.json names the frameworks it carries (<c>includedFrameworks</c>) instead of those it needs.</summary>
+    private static bool SelfContained(string assemblyPath)
+    {
+        var config = Path.ChangeExtension(assemblyPath, ".runtimeconfig.json");
+        if (!File.Exists(config))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(config));
+            return document.RootElement.TryGetProperty("runtimeOptions", out var options)
+                && options.ValueKind == JsonValueKind.Object
+                && options.TryGetProperty("includedFrameworks", out _);
+        }
+        catch (JsonException)
+        {
+            return false; // not ours to judge here: the host reports a broken runtimeconfig.json when it starts the app
+        }
     }
 
     /// <summary>The handler's assembly: the first argument of host.json's command line that names a .dll in the app root, else the executable.</summary>
