@@ -51,7 +51,7 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
         {
             StartServer();
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
             base.Dispose(true);
             throw;
@@ -63,8 +63,9 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
 
     /// <summary>
     /// Starts the app. WebApplicationFactory's Kestrel mode occasionally races the app's own start when it sets the
-    /// listening port ("Addresses cannot be modified after the server has started"); such a start is retried with a
-    /// fresh factory.
+    /// listening port ("Addresses cannot be modified after the server has started"), or, when the app's start fails (an
+    /// invalid setting), reads the port from the app's services after the failed app disposed them, which hides why it
+    /// failed (ObjectDisposedException). Such a start is retried with a fresh factory.
     /// </summary>
     public static PipelineHost Create(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
     {
@@ -77,6 +78,10 @@ public sealed class PipelineHost : WebApplicationFactory<Program>
             catch (InvalidOperationException ex) when (attempt < 5 && ex.Message.Contains("after the server has started", StringComparison.Ordinal))
             {
                 // The failed factory disposed itself; try a fresh one.
+            }
+            catch (ObjectDisposedException) when (attempt < 5)
+            {
+                // The app stopped during its start before the factory read its port; start again to see why.
             }
         }
     }
