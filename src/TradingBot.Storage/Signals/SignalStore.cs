@@ -22,7 +22,7 @@ public sealed class SignalStore(TableClients tables, GroupWrites? writes = null)
         }
 
         var table = await tables.GetAsync(TableNames.Signals, ct);
-        await Task.WhenAll(signals.Select(s => ToEntity(s)).Select(row => _writes.UpsertAsync(table, row, row.GetString("Message")?.Length ?? 0, ct)));
+        await Task.WhenAll(signals.Select(ToEntity).Select(row => _writes.UpsertAsync(table, row, row.GetString("Message")?.Length ?? 0, ct)));
     }
 
     public async Task<IReadOnlyList<SignalRaised>> ListDayAsync(DateOnly day, CancellationToken ct)

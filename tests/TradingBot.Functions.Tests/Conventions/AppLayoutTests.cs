@@ -7,6 +7,8 @@ namespace TradingBot.Functions.Tests.Conventions;
 /// <summary>The build and the publish output are each a valid Functions app root: host.json, &lt;Name&gt;/function.json, the handler dll.</summary>
 public sealed class AppLayoutTests
 {
+    private static readonly string Project = Path.Combine("src", "TradingBot.Functions", "TradingBot.Functions.csproj");
+
     private static readonly string[] Functions =
         [.. Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "TradingBot.Functions", "Functions")).Select(Path.GetFileName)!];
 
@@ -41,35 +43,11 @@ public sealed class AppLayoutTests
     [Fact]
     public async Task PublishOutput_IsAFunctionsAppRoot()
     {
-        var output = Path.Combine(Path.GetTempPath(), "tradingbot-publish-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryPaths.Root,
-            };
-            foreach (var argument in new[] { "publish", Path.Combine("src", "TradingBot.Functions", "TradingBot.Functions.csproj"), "--no-build", "-c", Configuration, "-o", output, "-nologo" })
-            {
-                info.ArgumentList.Add(argument);
-            }
+        using var output = new TemporaryFolder();
+        var (code, stdout, stderr) = await DotnetAsync("publish", Project, "--no-build", "-c", Configuration, "-o", output.Path, "-nologo");
 
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-
-            Assert.True(process.ExitCode == 0, $"dotnet publish failed: {await stdout}{await stderr}");
-            AssertAppRoot(output);
-        }
-        finally
-        {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
+        Assert.True(code == 0, $"dotnet publish failed: {stdout}{stderr}");
+        AssertAppRoot(output.Path);
     }
 
     /// <summary>
@@ -100,26 +78,11 @@ public sealed class AppLayoutTests
     private static async Task<Dictionary<string, string>> PublishPropertiesAsync(params string[] extra)
     {
         string[] names = ["RuntimeIdentifier", "SelfContained", "PublishReadyToRun", "PublishReadyToRunComposite", "PublishReadyToRunCrossgen2ExtraArgs", "ArtifactsPivots"];
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var argument in new[] { "msbuild", Path.Combine("src", "TradingBot.Functions", "TradingBot.Functions.csproj"), "-nologo", "-p:Configuration=Release", "-p:_IsPublishing=true" }
-                     .Concat(extra).Concat(names.Select(n => "-getProperty:" + n)))
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var (code, stdout, stderr) = await DotnetAsync(
+            [.. new[] { "msbuild", Project, "-nologo", "-p:Configuration=Release", "-p:_IsPublishing=true" }, .. extra, .. names.Select(n => "-getProperty:" + n)]);
+        Assert.True(code == 0, $"dotnet msbuild failed: {stdout}{stderr}");
 
-        info.Environment.Remove("SelfContained"); // an operator's choice in this shell is not the project's default
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild failed: {await stdout}{await stderr}");
-
-        using var json = JsonDocument.Parse(await stdout);
+        using var json = JsonDocument.Parse(stdout);
         return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
     }
 
@@ -132,9 +95,8 @@ public sealed class AppLayoutTests
     public async Task DeployedPublish_StartsAsTheHostStartsItAndAnswers()
     {
         using var output = new TemporaryFolder();
-        var (code, log) = await RunAsync("dotnet", RepositoryPaths.Root,
-            "publish", Path.Combine("src", "TradingBot.Functions", "TradingBot.Functions.csproj"), "-c", "Release", "-o", output.Path, "-nologo");
-        Assert.True(code == 0, $"dotnet publish failed: {log}");
+        var published = await DotnetAsync("publish", Project, "-c", "Release", "-o", output.Path, "-nologo");
+        Assert.True(published.Code == 0, $"dotnet publish failed: {published.Stdout}{published.Stderr}");
         AssertAppRoot(output.Path);
         Assert.True(File.Exists(output.File("TradingBot.Functions.r2r.dll")), "the composite image is missing");
         Assert.Contains("includedFrameworks", File.ReadAllText(output.File("TradingBot.Functions.runtimeconfig.json")), StringComparison.Ordinal);
@@ -190,19 +152,20 @@ public sealed class AppLayoutTests
         }
     }
 
-    private static async Task<(int Code, string Log)> RunAsync(string file, string directory, params string[] arguments)
+    /// <summary>Runs <c>dotnet</c> in the repository root (as a clean shell would: an exported SelfContained is an operator's choice, not the project's default).</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> DotnetAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment.Remove("SelfContained"); // an operator's choice in this shell is not the project's default
+        info.Environment.Remove("SelfContained");
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
