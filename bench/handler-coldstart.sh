@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Handler cold start (issue 6): process start -> first 200 of GET /api/health on loopback, started as the Functions
-# host starts it (`dotnet TradingBot.Functions.dll --urls http://127.0.0.1:<port>` in the app root), for
-#   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route, published like the handler (the
-#                framework's floor here)
-#   handler-fd   the framework-dependent publish (-p:SelfContained=false: ReadyToRun per assembly; deployed before)
-#   handler-r2r  the Release publish as deployed (self-contained, one composite ReadyToRun image for x86-64-v3)
+# host starts it (`./TradingBot.Functions --urls http://127.0.0.1:<port>` in the app root), for
+#   slim-floor   a minimal WebApplication.CreateSlimBuilder app with one route, published with Native AOT like the
+#                handler (the framework's floor here)
+#   handler-r2r  the PublishAot=false publish (self-contained, one composite ReadyToRun image for x86-64-v3; deployed
+#                before Native AOT)
+#   handler-aot  the Release publish as deployed (Native AOT)
 # or, given a baseline publish folder (e.g. another branch's `dotnet publish src/TradingBot.Functions -c Release -o DIR`,
-# made once), that folder as `baseline` instead of handler-fd: a before/after comparison taken back to back.
+# made once, started as its host.json says), that folder as `baseline` instead of handler-r2r.
 # Storage is configured but never called at startup (UseDevelopmentStorage=true; no Azurite needed).
 # Usage: bench/handler-coldstart.sh [runs=10] [baseline-publish-folder]
 set -euo pipefail
@@ -14,12 +15,16 @@ cd "$(dirname "$0")/.."
 RUNS="${1:-10}"
 BASELINE="${2:+$(cd "$2" && pwd)}"
 OUT="$(pwd)/artifacts/bench/coldstart"; rm -rf "$OUT"; mkdir -p "$OUT"
-dotnet publish src/TradingBot.Functions -c Release -o "$OUT/handler-r2r" -nologo -v q >/dev/null
+dotnet publish src/TradingBot.Functions -c Release -o "$OUT/handler-aot" -nologo -v q >/dev/null
 if [ -n "$BASELINE" ]; then
-  COMPARE=(-- baseline "$BASELINE" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+  if [ -f "$BASELINE/TradingBot.Functions" ]; then
+    COMPARE=(-- baseline "$BASELINE" ./TradingBot.Functions --urls 'http://127.0.0.1:{port}')
+  else
+    COMPARE=(-- baseline "$BASELINE" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+  fi
 else
-  dotnet publish src/TradingBot.Functions -c Release -p:SelfContained=false -o "$OUT/handler-fd" -nologo -v q >/dev/null
-  COMPARE=(-- handler-fd "$OUT/handler-fd" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}')
+  dotnet publish src/TradingBot.Functions -c Release -p:PublishAot=false -o "$OUT/handler-r2r" -nologo -v q >/dev/null
+  COMPARE=(-- handler-r2r "$OUT/handler-r2r" ./TradingBot.Functions --urls 'http://127.0.0.1:{port}')
 fi
 SLIM="$(mktemp -d)"; trap 'rm -rf "$SLIM"' EXIT
 cat > "$SLIM/slim.csproj" <<'XML'
@@ -32,12 +37,11 @@ var app = WebApplication.CreateSlimBuilder(args).Build();
 app.MapGet("/api/health", () => "ok");
 app.Run();
 CS
-dotnet publish "$SLIM/slim.csproj" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
-  -p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3 -o "$OUT/slim-floor" -nologo -v q >/dev/null
+dotnet publish "$SLIM/slim.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/slim-floor" -nologo -v q >/dev/null
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(dotnet --list-runtimes | grep -m1 NETCore | cut -d' ' -f1-2)"
 export TableConnection=UseDevelopmentStorage=true Logging__LogLevel__Default=Warning
 python3 bench/coldstart.py "$RUNS" \
-  -- slim-floor "$OUT/slim-floor" dotnet slim.dll --urls 'http://127.0.0.1:{port}' \
+  -- slim-floor "$OUT/slim-floor" ./slim --urls 'http://127.0.0.1:{port}' \
   "${COMPARE[@]}" \
-  -- handler-r2r "$OUT/handler-r2r" dotnet TradingBot.Functions.dll --urls 'http://127.0.0.1:{port}'
+  -- handler-aot "$OUT/handler-aot" ./TradingBot.Functions --urls 'http://127.0.0.1:{port}'

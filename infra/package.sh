@@ -5,10 +5,11 @@
 #   az functionapp deployment source config-zip -g <resource group> -n <function app> --src <package.zip>
 #
 # `dotnet publish` of src/TradingBot.Functions yields the Functions app root (host.json, <Name>/function.json for every
-# function, TradingBot.Functions.dll and its dependencies; self-contained for linux-x64 with one composite ReadyToRun
-# image, TradingBot.Functions.r2r.dll, still started as `dotnet TradingBot.Functions.dll`: see
-# src/TradingBot.Functions/TradingBot.Functions.csproj and docs/deploy.md). The script checks that layout, then zips the
-# folder's content (paths relative to the root).
+# function, and TradingBot.Functions, the executable host.json starts: a Native AOT build for linux-x64; with
+# PublishAot=false in the environment the self-contained build with one composite ReadyToRun image,
+# TradingBot.Functions.r2r.dll, started through its apphost: see src/TradingBot.Functions/TradingBot.Functions.csproj
+# and docs/deploy.md). The script checks that layout, then zips the folder's content (paths relative to the root, the
+# executable bit kept: the host runs the file as it is).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,15 +22,17 @@ fail() { echo "error: $*" >&2; exit 1; }
 
 dotnet publish "$project/TradingBot.Functions.csproj" -c Release -o "$publish" -nologo -v quiet
 
-for file in host.json TradingBot.Functions.dll TradingBot.Functions.runtimeconfig.json; do
+for file in host.json TradingBot.Functions; do
   [[ -f "$publish/$file" ]] || fail "$file is missing from the publish output"
 done
+[[ -x "$publish/TradingBot.Functions" ]] || fail "TradingBot.Functions is not executable"
+[[ ! -e "$publish/TradingBot.Functions.dbg" ]] || fail "the native debug symbols must not be deployed"
 for folder in "$project"/Functions/*/; do
   name="$(basename "$folder")"
   [[ -f "$publish/$name/function.json" ]] || fail "$name/function.json is missing from the publish output"
 done
 # A component assembly of a composite image starts only next to that image (the runtime aborts without it).
-if grep -q '"includedFrameworks"' "$publish/TradingBot.Functions.runtimeconfig.json"; then
+if [[ -f "$publish/TradingBot.Functions.runtimeconfig.json" ]] && grep -q '"includedFrameworks"' "$publish/TradingBot.Functions.runtimeconfig.json"; then
   [[ -f "$publish/TradingBot.Functions.r2r.dll" ]] || fail "TradingBot.Functions.r2r.dll (the composite image) is missing from the self-contained publish output"
 fi
 [[ ! -e "$publish/local.settings.json" ]] || fail "local.settings.json must never be deployed"

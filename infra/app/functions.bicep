@@ -1,4 +1,4 @@
-// The Flex Consumption function app running our custom handler (host.json: `dotnet TradingBot.Functions.dll`) on the
+// The Flex Consumption function app running our custom handler (host.json: `TradingBot.Functions`, a Native AOT executable) on the
 // dotnet-isolated 10.0 runtime, as the user-assigned identity. Every connection is identity-based: the app settings
 // name endpoints and the identity's client id, never a key or a connection string. Venue keys are Key Vault
 // references, resolved by the platform with the same identity.

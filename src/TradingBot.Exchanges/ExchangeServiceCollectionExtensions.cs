@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,26 +24,36 @@ public static class ExchangeServiceCollectionExtensions
     /// <summary>Every HTTP venue adapter of this build, configured from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddExchanges(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddVenue<BinanceExchange, BinanceOptions>(VenueIds.Binance, configuration, BinanceExchange.HttpSettings);
-        services.AddVenue<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase, configuration, CoinbaseExchange.HttpSettings);
-        services.AddVenue<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood, configuration, RobinhoodExchange.HttpSettings);
+        services.AddVenue<BinanceExchange, BinanceOptions>(VenueIds.Binance, configuration, BinanceExchange.HttpSettings,
+            static (options, section) => options.Bind(section));
+        services.AddVenue<CoinbaseExchange, CoinbaseOptions>(VenueIds.Coinbase, configuration, CoinbaseExchange.HttpSettings,
+            static (options, section) => options.Bind(section));
+        services.AddVenue<RobinhoodExchange, RobinhoodOptions>(VenueIds.Robinhood, configuration, RobinhoodExchange.HttpSettings,
+            static (options, section) => options.Bind(section));
         return services;
     }
 
     /// <summary>
     /// Registers an HTTP venue adapter under <paramref name="venue"/>: <typeparamref name="TOptions"/> bound from
-    /// <c>Venues:&lt;venue&gt;</c>, the named HTTP client, and <typeparamref name="TExchange"/> as the keyed
-    /// <see cref="IExchange"/> singleton (its constructor receives <see cref="VenueRestClientFactory"/>,
+    /// <c>Venues:&lt;venue&gt;</c> by <paramref name="bind"/>, the named HTTP client, and <typeparamref name="TExchange"/> as
+    /// the keyed <see cref="IExchange"/> singleton (its constructor receives <see cref="VenueRestClientFactory"/>,
     /// <c>IOptions&lt;TOptions&gt;</c>, <see cref="TimeProvider"/>, loggers... from the container).
     /// </summary>
-    public static IServiceCollection AddVenue<TExchange, TOptions>(this IServiceCollection services, string venue, IConfiguration configuration,
-        VenueHttpSettings settings)
+    /// <param name="bind">
+    /// Binds the options builder to the venue's section, written where <typeparamref name="TOptions"/> is a concrete type
+    /// (<c>static (options, section) =&gt; options.Bind(section)</c>) so the configuration binding source generator
+    /// replaces the reflection binder; it cannot intercept a call on a type parameter.
+    /// </param>
+    public static IServiceCollection AddVenue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TExchange, TOptions>(
+        this IServiceCollection services, string venue, IConfiguration configuration, VenueHttpSettings settings,
+        Action<OptionsBuilder<TOptions>, IConfiguration> bind)
         where TExchange : class, IExchange
         where TOptions : VenueOptions, new()
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(bind);
         var section = configuration.GetSection(VenueOptions.SectionFor(venue));
-        services.AddOptions<TOptions>().Bind(section);
+        bind(services.AddOptions<TOptions>(), section);
         var key = VenueOptions.SectionFor(venue);
         services.AddOptions<VenueOptions>(venue).Bind(section)
             .Validate(o => o.Timeout > TimeSpan.Zero, $"{key}:{nameof(VenueOptions.Timeout)} must be positive.")

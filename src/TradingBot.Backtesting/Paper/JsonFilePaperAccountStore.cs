@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 
 namespace TradingBot.Backtesting.Paper;
@@ -14,12 +15,7 @@ namespace TradingBot.Backtesting.Paper;
 public sealed class JsonFilePaperAccountStore : IPaperAccountStore
 #pragma warning restore CA1001
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString,
-        Converters = { new SymbolJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Json = CreateOptions();
 
     private readonly string _path;
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -111,7 +107,7 @@ public sealed class JsonFilePaperAccountStore : IPaperAccountStore
         await using var stream = File.OpenRead(_path);
         try
         {
-            return _state = await JsonSerializer.DeserializeAsync<State>(stream, Json, ct)
+            return _state = await JsonSerializer.DeserializeAsync(stream, JsonContracts.Of<State>(Json), ct)
                 ?? throw new InvalidDataException($"{_path}: the paper account file is empty.");
         }
         catch (JsonException ex)
@@ -126,13 +122,36 @@ public sealed class JsonFilePaperAccountStore : IPaperAccountStore
         var temporary = _path + ".tmp";
         await using (var stream = File.Create(temporary))
         {
-            await JsonSerializer.SerializeAsync(stream, state, Json, ct);
+            await JsonSerializer.SerializeAsync(stream, state, JsonContracts.Of<State>(Json), ct);
         }
 
         File.Move(temporary, _path, overwrite: true);
     }
 
-    private sealed record State(Dictionary<string, StoredBalance>? Balances, IReadOnlyList<Order> Orders, IReadOnlyList<Trade> Trades, long OrderNumber);
+    /// <summary>
+    /// Web defaults (camelCase, case-insensitive reading), indented, numbers as strings, camelCase enums (numbers read
+    /// too), symbols as <c>BTC/USDT</c>; only the generated contracts of <see cref="PaperAccountFileJsonContext"/>.
+    /// </summary>
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString,
+            TypeInfoResolver = PaperAccountFileJsonContext.Default,
+        };
+        options.Converters.Add(new SymbolJsonConverter());
+        foreach (var converter in JsonContracts.DomainEnums(JsonNamingPolicy.CamelCase, allowIntegerValues: true))
+        {
+            options.Converters.Add(converter);
+        }
 
-    private sealed record StoredBalance(decimal Free, decimal Used);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>The file's content; internal for its generated JSON contract.</summary>
+    internal sealed record State(Dictionary<string, StoredBalance>? Balances, IReadOnlyList<Order> Orders, IReadOnlyList<Trade> Trades, long OrderNumber);
+
+    internal sealed record StoredBalance(decimal Free, decimal Used);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 
 namespace TradingBot.Core.Messages;
@@ -30,15 +31,22 @@ public static class MessageJson
         where T : IMessage => Schemas[typeof(T)];
 
     public static string Serialize<T>(T message)
-        where T : IMessage => JsonSerializer.Serialize(message, Options);
+        where T : IMessage => JsonSerializer.Serialize(message, JsonContracts.Of<T>(Options));
 
     /// <summary>The message as a JSON element (what a function returns as an output binding value: an object, never a string).</summary>
     public static JsonElement ToElement<T>(T message)
-        where T : IMessage => JsonSerializer.SerializeToElement(message, Options);
+        where T : IMessage => JsonSerializer.SerializeToElement(message, JsonContracts.Of<T>(Options));
+
+    /// <summary>A message of any of the five types as a JSON element (its run-time type's contract).</summary>
+    public static JsonElement ToElement(IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return JsonSerializer.SerializeToElement(message, Options.GetTypeInfo(message.GetType()));
+    }
 
     /// <summary>Messages as one JSON array (the inbox's record of what a function published).</summary>
     public static string SerializeMany<T>(IEnumerable<T> messages)
-        where T : IMessage => JsonSerializer.Serialize(messages.ToList(), Options);
+        where T : IMessage => JsonSerializer.Serialize(messages.ToList(), JsonContracts.Of<List<T>>(Options));
 
     /// <summary>Reads an array written by <see cref="SerializeMany{T}"/>, validating every element.</summary>
     public static IReadOnlyList<T> DeserializeMany<T>(string json)
@@ -105,7 +113,7 @@ public static class MessageJson
             T? message;
             try
             {
-                message = root.Deserialize<T>(Options);
+                message = root.Deserialize(JsonContracts.Of<T>(Options));
             }
             catch (JsonException ex)
             {
@@ -142,13 +150,18 @@ public static class MessageJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             PropertyNameCaseInsensitive = false,
+            TypeInfoResolver = MessageJsonContext.Default,
         };
         options.Converters.Add(new DecimalStringConverter());
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new SymbolJsonConverter());
         options.Converters.Add(new TimeframeConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
+        foreach (var converter in JsonContracts.DomainEnums(JsonNamingPolicy.KebabCaseLower))
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.MakeReadOnly();
         return options;
     }
 

@@ -7,14 +7,14 @@ namespace TradingBot.DevHost.Bench;
 /// <summary>
 /// What kind of build a handler assembly is: a cold start measured on a Debug build (what <c>dotnet run</c> of the
 /// DevHost starts by default) or on IL without ReadyToRun code says little about the deployed app, which is a Release
-/// publish, self-contained, precompiled as one composite ReadyToRun image.
+/// publish compiled with Native AOT.
 /// </summary>
 public static class HandlerBuild
 {
     /// <summary>
     /// <c>Release, composite ReadyToRun, self-contained</c>, <c>Release, ReadyToRun</c>, <c>Debug, IL only</c>, … for a
-    /// managed assembly (self-contained when its runtimeconfig.json lists the frameworks it carries); <c>native</c> or
-    /// <c>not found</c> otherwise.
+    /// managed assembly (self-contained when its runtimeconfig.json lists the frameworks it carries); <c>Native AOT</c>
+    /// for an executable compiled so, <c>native</c> for another one, <c>not found</c>.
     /// </summary>
     public static string Describe(string path)
     {
@@ -35,7 +35,7 @@ public static class HandlerBuild
         }
         catch (BadImageFormatException)
         {
-            return "native"; // not a PE file at all: an ELF or Mach-O executable (e.g. Native AOT)
+            return NativeAot(path) ? "Native AOT" : "native"; // not a PE file at all: an ELF or Mach-O executable
         }
 
         return (JitOptimizerDisabled(pe.GetMetadataReader()) ? "Debug" : "Release") + ", " + Code(pe)
@@ -88,13 +88,26 @@ public static class HandlerBuild
         }
     }
 
-    /// <summary>The handler's assembly: the first argument of host.json's command line that names a .dll in the app root, else the executable.</summary>
+    /// <summary>
+    /// The handler's assembly: the first argument of host.json's command line that names a .dll in the app root; else the
+    /// executable's own .dll when there is one (the executable is the SDK's apphost); else the executable (Native AOT).
+    /// </summary>
     public static string AssemblyPath(string root, string executable, IEnumerable<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var dll = arguments.FirstOrDefault(a => a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
-        return Path.Combine(root, dll ?? executable);
+        if (dll is not null)
+        {
+            return Path.Combine(root, dll);
+        }
+
+        var apphostAssembly = Path.Combine(root, executable + ".dll");
+        return File.Exists(apphostAssembly) ? apphostAssembly : Path.Combine(root, executable);
     }
+
+    /// <summary>A Native AOT executable keeps its compiled managed code in a section named <c>__managedcode</c>.</summary>
+    private static bool NativeAot(string path) =>
+        File.ReadAllBytes(path).AsSpan().IndexOf("__managedcode\0"u8) >= 0;
 
     /// <summary>The compiler marks a Debug build <c>[Debuggable(... DisableOptimizations ...)]</c>; a Release build without that flag.</summary>
     private static bool JitOptimizerDisabled(MetadataReader reader)

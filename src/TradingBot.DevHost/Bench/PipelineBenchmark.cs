@@ -360,6 +360,7 @@ public static class PipelineBenchmark
             var port = HandlerProcess.FreePort();
             var environment = run.Settings!.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
             environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+            HandlerProcess.AddDotnetRoot(environment);
             var info = new ProcessStartInfo(HandlerProcess.ResolveExecutable(app.Root, app.Host.Handler.ExecutablePath))
             {
                 UseShellExecute = false,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using TradingBot.DevHost.Configuration;
 
@@ -123,6 +124,21 @@ public sealed partial class HandlerProcess : IHandlerProcess, IAsyncDisposable
         return !Path.IsPathRooted(expanded) && File.Exists(local) ? local : expanded;
     }
 
+    /// <summary>
+    /// host.json starts the handler as <c>TradingBot.Functions</c>: deployed, a Native AOT executable; built locally, the
+    /// SDK's apphost, which looks for .NET in <c>DOTNET_ROOT</c> (then in its default places): point it at the runtime
+    /// running the DevHost unless the environment already does.
+    /// </summary>
+    public static void AddDotnetRoot(IDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!environment.ContainsKey("DOTNET_ROOT") && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROOT")))
+        {
+            // <root>/shared/Microsoft.NETCore.App/<version>/
+            environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -213,6 +229,7 @@ public sealed partial class HandlerProcess : IHandlerProcess, IAsyncDisposable
         var portText = port.ToString(CultureInfo.InvariantCulture);
         var workerId = Guid.NewGuid().ToString();
         environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = portText;
+        AddDotnetRoot(environment);
         environment["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = workerId;
         environment["FUNCTIONS_HTTPWORKER_PORT"] = portText;
         environment["FUNCTIONS_HTTPWORKER_ID"] = workerId;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 using TradingBot.Exchanges.Http;
 
@@ -156,7 +157,7 @@ internal static partial class BinanceMapper
 
     public static VenueErrorBody? ReadError(string body)
     {
-        var error = JsonSerializer.Deserialize<BinanceError>(body, BinanceMessages.Json);
+        var error = JsonSerializer.Deserialize(body, JsonContracts.Of<BinanceError>(BinanceMessages.Json));
         return error is null ? null : new VenueErrorBody(error.Code.ToString(CultureInfo.InvariantCulture), error.Msg);
     }
 

@@ -1,5 +1,9 @@
 // Binance spot REST payloads as sent on the wire (field names camelCase, numbers as decimal strings), read with
 // BinanceMessages.Json. Only the fields the adapter maps are declared; unknown fields are ignored.
+// A field with a default is never an init-only property with an initializer: the generated contracts (BinanceJsonContext)
+// set every init-only property when they create a record, so a field missing from the JSON would overwrite the initializer
+// with null or 0. A list the venue may leave out reads as empty instead (get => field ?? []); a number or flag with a
+// default is a constructor parameter with that default, which the contracts apply when the field is missing.
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -9,7 +13,7 @@ namespace TradingBot.Exchanges.Binance;
 /// <summary>
 /// JSON settings for every Binance payload: camelCase names, decimals read from strings; a field the records require
 /// (a constructor parameter, a non-nullable reference) that is missing or null is a <see cref="BadResponse"/> naming it,
-/// never a null that fails later.
+/// never a null that fails later. Only the contracts of <see cref="BinanceJsonContext"/> are known (no reflection).
 /// </summary>
 internal static class BinanceMessages
 {
@@ -18,8 +22,25 @@ internal static class BinanceMessages
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = BinanceJsonContext.Default,
     };
 }
+
+/// <summary>The generated contracts of the Binance payloads read or written with <see cref="BinanceMessages.Json"/>.</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(BinanceError))]
+[JsonSerializable(typeof(BinanceServerTime))]
+[JsonSerializable(typeof(BinanceExchangeInfo))]
+[JsonSerializable(typeof(BinanceTicker24h))]
+[JsonSerializable(typeof(BinanceBookTicker))]
+[JsonSerializable(typeof(BinanceDepth))]
+[JsonSerializable(typeof(List<JsonElement[]>))]
+[JsonSerializable(typeof(BinanceAccount))]
+[JsonSerializable(typeof(BinanceOrder))]
+[JsonSerializable(typeof(List<BinanceOrder>))]
+[JsonSerializable(typeof(List<BinanceMyTrade>))]
+[JsonSerializable(typeof(BinanceApiRestrictions))]
+internal sealed partial class BinanceJsonContext : JsonSerializerContext;
 
 internal sealed record BinanceError(int Code, string? Msg);
 
@@ -29,14 +50,14 @@ internal sealed record BinanceExchangeInfo
 {
     public long ServerTime { get; init; }
 
-    public IReadOnlyList<BinanceRateLimit> RateLimits { get; init; } = [];
+    public IReadOnlyList<BinanceRateLimit> RateLimits { get => field ?? []; init; }
 
-    public IReadOnlyList<BinanceSymbol> Symbols { get; init; } = [];
+    public IReadOnlyList<BinanceSymbol> Symbols { get => field ?? []; init; }
 }
 
 internal sealed record BinanceRateLimit(string RateLimitType, string Interval, int IntervalNum, int Limit);
 
-internal sealed record BinanceSymbol
+internal sealed record BinanceSymbol(int BaseAssetPrecision = 8, int QuoteAssetPrecision = 8, bool IsSpotTradingAllowed = true)
 {
     public required string Symbol { get; init; }
 
@@ -46,17 +67,11 @@ internal sealed record BinanceSymbol
 
     public required string QuoteAsset { get; init; }
 
-    public int BaseAssetPrecision { get; init; } = 8;
-
-    public int QuoteAssetPrecision { get; init; } = 8;
-
-    public IReadOnlyList<string> OrderTypes { get; init; } = [];
+    public IReadOnlyList<string> OrderTypes { get => field ?? []; init; }
 
     public bool QuoteOrderQtyMarketAllowed { get; init; }
 
-    public bool IsSpotTradingAllowed { get; init; } = true;
-
-    public IReadOnlyList<BinanceFilter> Filters { get; init; } = [];
+    public IReadOnlyList<BinanceFilter> Filters { get => field ?? []; init; }
 }
 
 internal sealed record BinanceFilter
@@ -125,9 +140,9 @@ internal sealed record BinanceDepth
 {
     public long LastUpdateId { get; init; }
 
-    public IReadOnlyList<decimal[]> Bids { get; init; } = [];
+    public IReadOnlyList<decimal[]> Bids { get => field ?? []; init; }
 
-    public IReadOnlyList<decimal[]> Asks { get; init; } = [];
+    public IReadOnlyList<decimal[]> Asks { get => field ?? []; init; }
 }
 
 internal sealed record BinanceAccount
@@ -140,7 +155,7 @@ internal sealed record BinanceAccount
 
     public string? AccountType { get; init; }
 
-    public IReadOnlyList<BinanceBalance> Balances { get; init; } = [];
+    public IReadOnlyList<BinanceBalance> Balances { get => field ?? []; init; }
 }
 
 internal sealed record BinanceBalance(string Asset, decimal Free, decimal Locked);
@@ -184,7 +199,7 @@ internal sealed record BinanceOrder
 
     public required string Side { get; init; }
 
-    public IReadOnlyList<BinanceFill> Fills { get; init; } = [];
+    public IReadOnlyList<BinanceFill> Fills { get => field ?? []; init; }
 }
 
 internal sealed record BinanceFill(decimal Price, decimal Qty, decimal Commission, string CommissionAsset, long TradeId);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 using TradingBot.Exchanges.Http;
 
@@ -223,7 +224,8 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
         }
 
         var prepared = OrderValidator.Prepare(market, request, reference);
-        var body = JsonSerializer.Serialize(CoinbaseMapper.ToCreateOrder(prepared, market.Id), CoinbaseJson.Options);
+        var body = JsonSerializer.Serialize(CoinbaseMapper.ToCreateOrder(prepared, market.Id),
+            JsonContracts.Of<CoinbaseCreateOrderRequest>(CoinbaseJson.Options));
         return await OrderPlacement.PlaceOnceAsync(Id, _logger, prepared, () => PlaceAsync(prepared, body, ct),
             () => FindByClientOrderIdAsync(prepared.ClientOrderId, prepared.Symbol, _time.GetUtcNow() - OrderPlacement.ReconcileLookback, ct));
     }
@@ -232,7 +234,8 @@ public sealed class CoinbaseExchange : IExchange, IDisposable
     public async Task<Order> CancelOrderAsync(string id, Symbol? symbol = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var body = JsonSerializer.Serialize(new CoinbaseCancelOrdersRequest([id]), CoinbaseJson.Options);
+        var body = JsonSerializer.Serialize(new CoinbaseCancelOrdersRequest([id]),
+            JsonContracts.Of<CoinbaseCancelOrdersRequest>(CoinbaseJson.Options));
         var response = await SendAboutOrderAsync<CoinbaseCancelOrdersResponse>(Signed(HttpMethod.Post, "/orders/batch_cancel", body: body), id, ct);
         var results = response.Results ?? [];
         var result = results.FirstOrDefault(r => r.OrderId == id) ?? (results.Count > 0 ? results[0] : null)

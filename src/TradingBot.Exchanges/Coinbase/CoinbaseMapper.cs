@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 using TradingBot.Exchanges.Http;
 
@@ -318,7 +319,7 @@ internal static class CoinbaseMapper
             return null;
         }
 
-        var parsed = JsonSerializer.Deserialize<CoinbaseErrorResponse>(body, CoinbaseJson.Options);
+        var parsed = JsonSerializer.Deserialize(body, JsonContracts.Of<CoinbaseErrorResponse>(CoinbaseJson.Options));
         var item = parsed?.Errors is { Count: > 0 } items ? items[0] : null;
         var message = parsed?.Message ?? item?.Message;
         if (!string.IsNullOrWhiteSpace(parsed?.ErrorDetails) && parsed.ErrorDetails != message)

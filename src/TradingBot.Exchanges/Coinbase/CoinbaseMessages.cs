@@ -10,7 +10,8 @@ namespace TradingBot.Exchanges.Coinbase;
 /// <summary>
 /// JSON settings for every Coinbase payload. The keys the adapter cannot do without (an order's id, a product's id)
 /// are <c>required</c>: missing or null, the read fails naming them (a <see cref="TradingBot.Core.Exchange.BadResponse"/>)
-/// instead of an empty id that fails later or is stored.
+/// instead of an empty id that fails later or is stored. Only the contracts of <see cref="CoinbaseJsonContext"/> are
+/// known (no reflection).
 /// </summary>
 internal static class CoinbaseJson
 {
@@ -19,8 +20,28 @@ internal static class CoinbaseJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectNullableAnnotations = true,
+        TypeInfoResolver = CoinbaseJsonContext.Default,
     };
 }
+
+/// <summary>The generated contracts of the Coinbase payloads read or written with <see cref="CoinbaseJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(CoinbaseProductsResponse))]
+[JsonSerializable(typeof(CoinbaseTransactionSummary))]
+[JsonSerializable(typeof(CoinbaseTickerResponse))]
+[JsonSerializable(typeof(CoinbaseProductBookResponse))]
+[JsonSerializable(typeof(CoinbaseBestBidAskResponse))]
+[JsonSerializable(typeof(CoinbaseCandlesResponse))]
+[JsonSerializable(typeof(CoinbaseAccountsResponse))]
+[JsonSerializable(typeof(CoinbaseOrderResponse))]
+[JsonSerializable(typeof(CoinbaseOrdersResponse))]
+[JsonSerializable(typeof(CoinbaseFillsResponse))]
+[JsonSerializable(typeof(CoinbaseCreateOrderRequest))]
+[JsonSerializable(typeof(CoinbaseCreateOrderResponse))]
+[JsonSerializable(typeof(CoinbaseCancelOrdersRequest))]
+[JsonSerializable(typeof(CoinbaseCancelOrdersResponse))]
+[JsonSerializable(typeof(CoinbaseErrorResponse))]
+internal sealed partial class CoinbaseJsonContext : JsonSerializerContext;
 
 internal sealed record CoinbaseProduct
 {

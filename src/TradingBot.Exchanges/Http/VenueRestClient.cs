@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 
 namespace TradingBot.Exchanges.Http;
 
@@ -91,20 +93,38 @@ public sealed class VenueRestClient
         }
     }
 
+    /// <summary>
+    /// Sends the request and deserialises the JSON body with <typeparamref name="T"/>'s generated contract in
+    /// <paramref name="json"/>. The contract is looked up before the request leaves, so a type missing from the venue's
+    /// JSON context fails without sending (an order is never placed and then found unreadable).
+    /// </summary>
+    public Task<T> SendAsync<T>(VenueRequest request, JsonSerializerOptions json, CancellationToken ct) =>
+        SendAsync(request, JsonContracts.Of<T>(json), ct);
+
     /// <summary>Sends the request and deserialises the JSON body; an unreadable body is a <see cref="BadResponse"/>.</summary>
-    public async Task<T> SendAsync<T>(VenueRequest request, JsonSerializerOptions json, CancellationToken ct)
+    public async Task<T> SendAsync<T>(VenueRequest request, JsonTypeInfo<T> contract, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(contract);
         var response = await SendAsync(request, ct);
-        return Deserialize<T>(request, response.Body, json);
+        return Deserialize(request, response.Body, contract);
     }
 
-    /// <summary>Parses a body the way <see cref="SendAsync{T}"/> does (for venues that inspect the raw text first).</summary>
-    public T Deserialize<T>(VenueRequest request, string body, JsonSerializerOptions json)
+    /// <summary>
+    /// Parses a body the way <see cref="SendAsync{T}(VenueRequest, JsonSerializerOptions, CancellationToken)"/> does (for
+    /// venues that inspect the raw text first).
+    /// </summary>
+    public T Deserialize<T>(VenueRequest request, string body, JsonSerializerOptions json) => Deserialize(request, body, JsonContracts.Of<T>(json));
+
+    /// <summary>
+    /// Parses a body with a generated contract; an unreadable body is a <see cref="BadResponse"/>, a null one a
+    /// <see cref="NullResponse"/>.
+    /// </summary>
+    public T Deserialize<T>(VenueRequest request, string body, JsonTypeInfo<T> contract)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return JsonSerializer.Deserialize<T>(body, json)
+            return JsonSerializer.Deserialize(body, contract)
                 ?? throw new NullResponse($"{Venue} {request.Describe()}: the venue returned an empty (null) response.") { Venue = Venue };
         }
         catch (JsonException ex)

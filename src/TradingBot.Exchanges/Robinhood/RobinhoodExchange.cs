@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 using TradingBot.Exchanges.Http;
 
@@ -169,7 +170,8 @@ public sealed class RobinhoodExchange : IExchange
 
         var market = await MarketAsync(request.Symbol, ct);
         var prepared = OrderValidator.Prepare(market, request);
-        var body = JsonSerializer.Serialize(RobinhoodMapper.ToCreateOrder(prepared, market.Id), RobinhoodJson.Options);
+        var body = JsonSerializer.Serialize(RobinhoodMapper.ToCreateOrder(prepared, market.Id),
+            JsonContracts.Of<RobinhoodCreateOrderRequest>(RobinhoodJson.Options));
         return await OrderPlacement.PlaceOnceAsync(Id, _logger, prepared, () => PlaceAsync(prepared, body, ct), () => ReconcileAsync(prepared, ct));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TradingBot.Core.Exchange;
+using TradingBot.Core.Json;
 using TradingBot.Core.Market;
 using TradingBot.Exchanges.Http;
 
@@ -191,7 +192,7 @@ internal static class RobinhoodMapper
             return null;
         }
 
-        var parsed = JsonSerializer.Deserialize<RobinhoodErrorResponse>(body, RobinhoodJson.Options);
+        var parsed = JsonSerializer.Deserialize(body, JsonContracts.Of<RobinhoodErrorResponse>(RobinhoodJson.Options));
         var details = parsed?.Errors?.Select(e => (e.Attr, Detail: Text(e.Detail))).ToList() ?? [];
         if (Text(parsed?.Detail) is { Length: > 0 } top)
         {

@@ -11,7 +11,7 @@ namespace TradingBot.Exchanges.Robinhood;
 /// JSON settings for every Robinhood payload. A field the records require (a <c>required</c> member, a constructor
 /// parameter, a non-nullable reference) that is missing or null fails the read naming it (a
 /// <see cref="TradingBot.Core.Exchange.BadResponse"/>), instead of an empty id or symbol that fails later or,
-/// worse, is stored.
+/// worse, is stored. Only the contracts of <see cref="RobinhoodJsonContext"/> are known (no reflection).
 /// </summary>
 internal static class RobinhoodJson
 {
@@ -22,8 +22,24 @@ internal static class RobinhoodJson
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = RobinhoodJsonContext.Default,
     };
 }
+
+/// <summary>
+/// The generated contracts of the Robinhood payloads read or written with <see cref="RobinhoodJson.Options"/>, each
+/// paginated list closed over the item type it pages.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(RobinhoodPage<RobinhoodTradingPair>))]
+[JsonSerializable(typeof(RobinhoodPage<RobinhoodQuote>))]
+[JsonSerializable(typeof(RobinhoodPage<RobinhoodHolding>))]
+[JsonSerializable(typeof(RobinhoodPage<RobinhoodOrder>))]
+[JsonSerializable(typeof(RobinhoodAccount))]
+[JsonSerializable(typeof(RobinhoodOrder))]
+[JsonSerializable(typeof(RobinhoodCreateOrderRequest))]
+[JsonSerializable(typeof(RobinhoodErrorResponse))]
+internal sealed partial class RobinhoodJsonContext : JsonSerializerContext;
 
 /// <summary>The paginated list shape: <c>{next, previous, results}</c>; <c>next</c> is a full URL with a cursor.</summary>
 internal sealed record RobinhoodPage<T>(string? Next = null, string? Previous = null, IReadOnlyList<T>? Results = null);

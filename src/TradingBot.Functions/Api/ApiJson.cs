@@ -25,5 +25,9 @@ public static class ApiJson
         {
             options.Converters.Add(converter);
         }
+
+        // Generated contracts only: no reflection (Native AOT), and a type the API forgot to list fails in tests too.
+        options.TypeInfoResolverChain.Clear();
+        options.TypeInfoResolverChain.Add(ApiJsonContext.Default);
     }
 }

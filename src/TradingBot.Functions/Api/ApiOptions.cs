@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace TradingBot.Functions.Api;
 
@@ -27,3 +28,7 @@ public sealed class ApiOptions
     [Range(1_024, 512L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
 }
+
+/// <summary>Checks <see cref="ApiOptions"/>' data annotations at start (generated: no reflection).</summary>
+[OptionsValidator]
+public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>;

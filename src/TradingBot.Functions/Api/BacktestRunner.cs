@@ -71,7 +71,7 @@ public sealed class BacktestRunner(BacktestStore store, LiveEvents events, TimeP
         var summary = new BacktestSummary(BacktestStore.NewId(createdAt), definition.Name, text, source, candles.Count, createdAt, stats);
         await store.SaveAsync(summary, json, html.ToString(), ct);
         logger.BacktestRan(summary.Id, summary.Strategy, source, summary.Bars);
-        events.Publish(LiveEventKinds.Backtest, new { id = summary.Id, strategy = summary.Strategy });
+        events.Publish(LiveEventKinds.Backtest, new BacktestData(summary.Id, summary.Strategy));
         return View(summary);
     }
 

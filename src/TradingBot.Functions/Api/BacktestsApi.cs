@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TradingBot.Backtesting.Data;
+using TradingBot.Core.Json;
 using TradingBot.Functions.Api.Contracts;
 using TradingBot.Functions.Api.Security;
 using TradingBot.Storage.Backtests;
@@ -157,7 +158,7 @@ public static class BacktestsApi
 
         try
         {
-            return JsonSerializer.Deserialize<T>(text, options);
+            return JsonSerializer.Deserialize(text, JsonContracts.Of<T>(options));
         }
         catch (JsonException ex)
         {

@@ -103,7 +103,7 @@ public static class OrdersApi
             return TypedResults.Problem(statusCode: 502, title: "Venue refused the cancel", detail: $"{ex.GetType().Name}: {ex.Message}");
         }
 
-        events.Publish(LiveEventKinds.Order, new { orderId = order.OrderId, venue = order.Venue, symbol = order.Symbol.ToString(), state = "cancel-requested" });
+        events.Publish(LiveEventKinds.Order, new OrderData(order.OrderId, order.Venue, order.Symbol.ToString(), null, null, "cancel-requested"));
         return TypedResults.Accepted($"/api/orders/{Uri.EscapeDataString(venue)}/{Uri.EscapeDataString(orderId)}",
             new CancelView(order.OrderId, order.Venue, ApiText.Kebab(report.Status),
                 "The venue accepted the cancel; ReconcileOrders records the final state and any last fills on its next run."));

@@ -60,7 +60,7 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
                 // Announced once: the pipeline's own halt check (this or another instance) will find it claimed.
                 if (await notices.FirstAsync(target, saved.State.Halts[RiskReason.KillSwitch], now, ct) || flattenRequested)
                 {
-                    events.Publish(LiveEventKinds.Risk, new { account = target, action = "halted", reason = RiskReason.KillSwitch.ToCode(), flatten, message });
+                    events.Publish(LiveEventKinds.Risk, new RiskChangeData(target, "halted", RiskReason.KillSwitch.ToCode(), flatten, message));
                     notifier.Notify(Notification.Halt(target, $"Kill switch engaged on {target} by {by}: {message}" + (flatten ? " Positions will be flattened." : ""), now));
                 }
             }
@@ -95,7 +95,7 @@ public sealed class RiskOperator(RiskGate gate, RiskStateStore books, PortfolioR
             {
                 changed.Add(target);
                 logger.TradingResumed(target, reason.ToCode(), by);
-                events.Publish(LiveEventKinds.Risk, new { account = target, action = "resumed", reason = reason.ToCode(), message });
+                events.Publish(LiveEventKinds.Risk, new RiskChangeData(target, "resumed", reason.ToCode(), null, message));
                 notifier.Notify(Notification.Halt(target, $"Trading resumed on {target} ({reason.ToCode()}) by {by}: {message}", now));
             }
         }

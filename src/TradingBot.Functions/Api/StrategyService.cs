@@ -75,7 +75,7 @@ public sealed class StrategyService(ConfigStore config, VenueRegistry registry, 
         {
             var saved = await config.SaveStrategyAsync(changed with { Id = current.Id, Parameters = parameters, ETag = etag ?? current.ETag }, ct);
             await CoverMarketAsync(saved, ct);
-            events.Publish(LiveEventKinds.Strategy, new { id = saved.Id, enabled = saved.Enabled });
+            events.Publish(LiveEventKinds.Strategy, new StrategyData(saved.Id, saved.Enabled));
             http.Response.Headers.ETag = saved.ETag;
             return TypedResults.Ok(StrategiesApi.View(saved, venues));
         }

@@ -26,7 +26,8 @@ public static class TradingBotApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddOptions<ApiAuthOptions>().BindConfiguration(ApiAuthOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) => o.Key = string.IsNullOrEmpty(o.Key) ? configuration["DevHost:ApiKey"] : o.Key);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();

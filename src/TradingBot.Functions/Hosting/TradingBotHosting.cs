@@ -60,7 +60,8 @@ public static class TradingBotHosting
             services.AddSingleton<TimeProvider>(clock);
         }
 
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         services.AddTradingBotStorage(configuration);
         services.AddExchanges(configuration);

@@ -82,7 +82,7 @@ public sealed class InvokeRequest
                 {
                     try
                     {
-                        return JsonSerializer.Deserialize<string>(text) ?? text;
+                        return JsonSerializer.Deserialize(text, InvocationJsonContext.Default.String) ?? text;
                     }
                     catch (JsonException)
                     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TradingBot.Core.Json;
 using TradingBot.Core.Messages;
 
 namespace TradingBot.Functions.Invocation;
@@ -16,6 +17,7 @@ public sealed class InvokeResult
         PropertyNamingPolicy = null,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = InvocationJsonContext.Default,
     };
 
     public Dictionary<string, JsonElement> Outputs { get; } = new(StringComparer.Ordinal);
@@ -28,10 +30,10 @@ public sealed class InvokeResult
     public InvokeResult WithMessages(string binding, IEnumerable<IMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var items = messages.Select(m => JsonSerializer.SerializeToElement(m, m.GetType(), MessageJson.Options)).ToList();
+        var items = messages.Select(MessageJson.ToElement).ToList();
         if (items.Count > 0)
         {
-            Outputs[binding] = JsonSerializer.SerializeToElement(items);
+            Outputs[binding] = JsonSerializer.SerializeToElement(items, InvocationJsonContext.Default.ListJsonElement);
         }
 
         return this;
@@ -43,5 +45,12 @@ public sealed class InvokeResult
         return this;
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, JsonContracts.Of<InvokeResult>(Json));
 }
+
+/// <summary>The generated contracts of the host protocol's own JSON (<see cref="InvokeResult"/>, <see cref="InvokeRequest"/>).</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(InvokeResult))]
+[JsonSerializable(typeof(List<JsonElement>))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class InvocationJsonContext : JsonSerializerContext;

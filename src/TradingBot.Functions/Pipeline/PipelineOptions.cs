@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using TradingBot.Functions.Hosting;
 
 namespace TradingBot.Functions.Pipeline;
 
@@ -41,7 +43,7 @@ public sealed class PipelineOptions
     /// the strategies for every candle, the markets for every risk decision). Changes made through this instance's API
     /// are seen at once; changes made elsewhere (another instance, the CLI) within this.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan ConfigCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -49,7 +51,7 @@ public sealed class PipelineOptions
     /// them afresh (zero: read the whole window for every candle). Closed candles do not change; a candle stored out of
     /// band into a gap (a manual back-fill) is seen within this.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan CandleCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -58,7 +60,7 @@ public sealed class PipelineOptions
     /// writes is seen at once; a stop set or a fill applied by another instance within this. Decisions and exits
     /// themselves are sized on what is stored.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan RiskStateCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -67,7 +69,7 @@ public sealed class PipelineOptions
     /// commits is seen at once; orders and fills of another instance within this. A commit is still checked against the
     /// stored balances' version, so remembering never loses or doubles an update.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan PaperAccountCacheLifetime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Most bars one ingestion run back-fills per market (and how far back the first run starts).</summary>
@@ -77,3 +79,7 @@ public sealed class PipelineOptions
     /// <summary>How long sampled quotes are kept after aggregation.</summary>
     public TimeSpan QuoteSampleRetention { get; set; } = TimeSpan.FromDays(2);
 }
+
+/// <summary>Checks <see cref="PipelineOptions"/>' data annotations at start (generated: no reflection).</summary>
+[OptionsValidator]
+public sealed partial class PipelineOptionsValidator : IValidateOptions<PipelineOptions>;

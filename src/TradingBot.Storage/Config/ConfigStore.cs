@@ -72,7 +72,7 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
     {
         var table = await tables.GetAsync(TableNames.Strategies, ct);
         var strategies = new List<StrategyConfig>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == StrategyPartition, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StrategyPartition}"), cancellationToken: ct))
         {
             strategies.Add(ToStrategy(row));
         }
@@ -161,7 +161,7 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
         ["Venue"] = strategy.Venue,
         ["Symbol"] = strategy.Symbol.ToString(),
         ["Timeframe"] = strategy.Timeframe.ToString(),
-        ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters),
+        ["Parameters"] = JsonSerializer.Serialize(strategy.Parameters, PlainJsonContext.Default.IReadOnlyDictionaryStringDouble),
         ["Enabled"] = strategy.Enabled,
     };
 
@@ -170,7 +170,7 @@ public sealed class ConfigStore(TableClients tables, TimeProvider? time = null)
         Dictionary<string, double> parameters;
         try
         {
-            parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(row.GetString("Parameters") ?? "{}") ?? [];
+            parameters = JsonSerializer.Deserialize(row.GetString("Parameters") ?? "{}", PlainJsonContext.Default.DictionaryStringDouble) ?? [];
         }
         catch (JsonException ex)
         {

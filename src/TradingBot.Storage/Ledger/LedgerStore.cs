@@ -146,7 +146,8 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeP
             ["Account"] = position.Account,
             ["Symbol"] = position.Symbol.ToString(),
             ["StrategyId"] = position.StrategyId,
-            ["OtherFees"] = JsonSerializer.Serialize(position.OtherFees.ToDictionary(kv => kv.Key, kv => Core.Exchange.Precision.ToWire(kv.Value))),
+            ["OtherFees"] = JsonSerializer.Serialize(position.OtherFees.ToDictionary(kv => kv.Key, kv => Core.Exchange.Precision.ToWire(kv.Value)),
+                PlainJsonContext.Default.DictionaryStringString),
             ["FillCount"] = position.FillCount,
             ["UpdatedAt"] = position.UpdatedAt,
         };
@@ -161,7 +162,7 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeP
 
     private static Position ToPosition(TableEntity row)
     {
-        var otherFees = JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("OtherFees") ?? "{}") ?? [];
+        var otherFees = JsonSerializer.Deserialize(row.GetString("OtherFees") ?? "{}", PlainJsonContext.Default.DictionaryStringString) ?? [];
         return new Position(row.GetText("Account"), Symbol.Parse(row.GetText("Symbol")), row.GetText("StrategyId"))
         {
             Quantity = row.GetDecimal("Quantity"),

@@ -126,7 +126,7 @@ public sealed class OrderStore(TableClients tables)
     {
         var table = await tables.GetAsync(TableNames.Orders, ct);
         var open = new List<OpenOrderRef>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == OpenPartition, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition}"), cancellationToken: ct))
         {
             open.Add(new OpenOrderRef(row.GetText("Venue"), row.GetText("OrderId"), row.GetTimeOrNull("IndexedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue));
         }
@@ -154,7 +154,7 @@ public sealed class OrderStore(TableClients tables)
         var table = await tables.GetAsync(TableNames.Orders, ct);
         var partition = TableKeys.Escape(venue);
         var orders = new List<TrackedOrder>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
         {
             if (!row.RowKey.Contains(TableKeys.Separator, StringComparison.Ordinal))
             {

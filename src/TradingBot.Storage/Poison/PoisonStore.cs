@@ -42,7 +42,7 @@ public sealed class PoisonStore(TableClients tables)
         var records = new List<PoisonRecord>();
         var query = function is null
             ? table.QueryAsync<TableEntity>(cancellationToken: ct)
-            : table.QueryAsync<TableEntity>(r => r.PartitionKey == TableKeys.Escape(function), cancellationToken: ct);
+            : table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(function)}"), cancellationToken: ct);
         await foreach (var row in query)
         {
             records.Add(ToRecord(row));

@@ -53,7 +53,7 @@ public sealed class RiskDecisionStore(TableClients tables, GroupWrites? writes =
         var table = await tables.GetAsync(TableNames.RiskDecisions, ct);
         var partition = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var decisions = new List<RiskDecision>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
         {
             decisions.Add(ToDecision(row));
         }

@@ -67,7 +67,7 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
     {
         var table = await tables.GetAsync(TableNames.RiskState, ct);
         var accounts = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.RowKey == BookKey, select: ["Account"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {BookKey}"), select: ["Account"], cancellationToken: ct))
         {
             accounts.Add(row.GetText("Account"));
         }
@@ -119,7 +119,8 @@ public sealed class RiskStateStore(TableClients tables, PartitionLocks? locks = 
         }
     }
 
-    private sealed record BookDocument(RiskState State, DateOnly? Day, decimal DayStartEquity, IReadOnlyDictionary<string, PendingOrder> Pending)
+    /// <summary>The stored form of a book (column <c>Book</c>); internal for its generated JSON contract.</summary>
+    internal sealed record BookDocument(RiskState State, DateOnly? Day, decimal DayStartEquity, IReadOnlyDictionary<string, PendingOrder> Pending)
     {
         public DateTimeOffset? FlattenRequestedAt { get; init; }
     }

@@ -30,7 +30,7 @@ public sealed class SignalStore(TableClients tables, GroupWrites? writes = null)
         var table = await tables.GetAsync(TableNames.Signals, ct);
         var partition = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var signals = new List<SignalRaised>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == partition, cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
         {
             signals.Add(MessageJson.Deserialize<SignalRaised>(row.GetText("Message")));
         }

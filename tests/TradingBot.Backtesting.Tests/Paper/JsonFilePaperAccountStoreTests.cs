@@ -38,6 +38,165 @@ public sealed class JsonFilePaperAccountStoreTests : IDisposable
         Assert.Equal(resting.Id, (await second.CreateOrderAsync(new CreateOrderRequest(BtcUsdt, OrderType.Limit, OrderSide.Buy, "f-2") { Amount = 5m, Price = 1m })).Id);
     }
 
+    /// <summary>A file as the store wrote it with the reflection-based serializer (before Native AOT, issue 6).</summary>
+    private const string OldFile = """
+        {
+          "balances": {
+            "USDT": {
+              "free": "9029.025",
+              "used": "990"
+            },
+            "BTC": {
+              "free": "0.01",
+              "used": "0"
+            }
+          },
+          "orders": [
+            {
+              "id": "paper-1",
+              "clientOrderId": "tb-1",
+              "symbol": "BTC/USDT",
+              "type": "market",
+              "side": "buy",
+              "status": "closed",
+              "timestamp": "2026-01-10T12:00:00+00:00",
+              "lastTradeTimestamp": "2026-01-10T12:00:00+00:00",
+              "lastUpdateTimestamp": null,
+              "price": "97000.5",
+              "amount": "0.01",
+              "filled": "0.01",
+              "remaining": "0",
+              "cost": "970.005",
+              "average": "97000.5",
+              "timeInForce": "IOC",
+              "postOnly": false,
+              "triggerPrice": null,
+              "fees": [
+                {
+                  "cost": "0.97",
+                  "currency": "USDT",
+                  "rate": null
+                }
+              ],
+              "trades": [
+                {
+                  "id": "t-1",
+                  "orderId": "paper-1",
+                  "symbol": "BTC/USDT",
+                  "side": "buy",
+                  "price": "97000.5",
+                  "amount": "0.01",
+                  "timestamp": "2026-01-10T12:00:00+00:00",
+                  "cost": "970.005",
+                  "fee": {
+                    "cost": "0.97",
+                    "currency": "USDT",
+                    "rate": "0.001"
+                  },
+                  "takerOrMaker": "taker",
+                  "clientOrderId": "tb-1"
+                }
+              ],
+              "isTerminal": true,
+              "fee": {
+                "cost": "0.97",
+                "currency": "USDT",
+                "rate": null
+              }
+            },
+            {
+              "id": "paper-2",
+              "clientOrderId": "tb-2",
+              "symbol": "BTC/USDT",
+              "type": "limit",
+              "side": "sell",
+              "status": "open",
+              "timestamp": "2026-01-10T12:00:00+00:00",
+              "lastTradeTimestamp": null,
+              "lastUpdateTimestamp": null,
+              "price": "99000",
+              "amount": "0.01",
+              "filled": "0",
+              "remaining": "0.01",
+              "cost": null,
+              "average": null,
+              "timeInForce": null,
+              "postOnly": true,
+              "triggerPrice": "98000",
+              "fees": [],
+              "trades": [],
+              "isTerminal": false,
+              "fee": null
+            }
+          ],
+          "trades": [
+            {
+              "id": "t-1",
+              "orderId": "paper-1",
+              "symbol": "BTC/USDT",
+              "side": "buy",
+              "price": "97000.5",
+              "amount": "0.01",
+              "timestamp": "2026-01-10T12:00:00+00:00",
+              "cost": "970.005",
+              "fee": {
+                "cost": "0.97",
+                "currency": "USDT",
+                "rate": "0.001"
+              },
+              "takerOrMaker": "taker",
+              "clientOrderId": "tb-1"
+            }
+          ],
+          "orderNumber": "1"
+        }
+        """;
+
+    [Fact]
+    public async Task OldFile_ReadsAndIsWrittenBackUnchanged()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "old.json");
+        await File.WriteAllTextAsync(path, OldFile);
+        var store = new JsonFilePaperAccountStore(path);
+
+        var balances = (await store.GetBalancesAsync(CancellationToken.None))!;
+        var closed = (await store.GetOrderAsync("paper-1", CancellationToken.None))!;
+        var open = Assert.Single(await store.GetOpenOrdersAsync(CancellationToken.None));
+        var trade = Assert.Single(await store.GetTradesAsync(CancellationToken.None));
+        await store.CommitAsync(balances, null, [], CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, CurrencyBalance> { ["USDT"] = new(9_029.025m, 990m), ["BTC"] = new(0.01m, 0m) }, balances);
+        Assert.Equal(("tb-1", OrderType.Market, OrderSide.Buy, OrderStatus.Closed, Origin.AddDays(9).AddHours(12)), (closed.ClientOrderId, closed.Type, closed.Side, closed.Status, closed.Timestamp));
+        Assert.Equal((0.01m, 0m, 970.005m, 97_000.5m, "IOC"), (closed.Filled, closed.Remaining, closed.Cost, closed.Average, closed.TimeInForce));
+        Assert.Equal([new Fee(0.97m, "USDT")], closed.Fees);
+        Assert.Equal(trade, Assert.Single(closed.Trades));
+        Assert.Equal(("paper-2", OrderType.Limit, OrderSide.Sell, true, 98_000m, (decimal?)null), (open.Id, open.Type, open.Side, open.PostOnly, open.TriggerPrice, open.Cost));
+        Assert.Equal(new Trade("t-1", "paper-1", BtcUsdt, OrderSide.Buy, 97_000.5m, 0.01m, Origin.AddDays(9).AddHours(12))
+        {
+            Fee = new Fee(0.97m, "USDT") { Rate = 0.001m },
+            TakerOrMaker = "taker",
+            ClientOrderId = "tb-1",
+        }, trade);
+        Assert.Equal(OldFile, await File.ReadAllTextAsync(path));
+        Assert.Equal(2, await store.NextOrderNumberAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OldFile_EnumsAsNumbersAndNamesInAnyCase_AreRead()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "numbers.json");
+        await File.WriteAllTextAsync(path, """
+            { "Balances": null, "ORDERS": [ { "id": "paper-9", "clientOrderId": "tb-9", "symbol": "BTC/USDT", "type": 1, "side": "Sell", "status": "OPEN", "amount": 0.5 } ],
+              "trades": [], "orderNumber": 9 }
+            """);
+
+        var order = Assert.Single(await new JsonFilePaperAccountStore(path).GetOpenOrdersAsync(CancellationToken.None));
+
+        Assert.Equal((OrderType.Limit, OrderSide.Sell, OrderStatus.Open, 0.5m), (order.Type, order.Side, order.Status, order.Amount));
+    }
+
     private static object Summary(Order o) =>
         (o.Id, o.ClientOrderId, o.Symbol, o.Type, o.Side, o.Status, o.Timestamp, o.Price, o.Amount, o.Filled, o.Remaining, o.Cost, o.Average, o.Fee, o.TimeInForce);
 

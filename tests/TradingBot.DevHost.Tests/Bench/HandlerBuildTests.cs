@@ -13,14 +13,33 @@ public sealed class HandlerBuildTests
 #endif
 
     [Fact]
-    public void Describe_TheBuiltHandler_IsThisConfigurationWithoutReadyToRun()
+    public void Describe_TheBuiltHandler_StartedThroughItsApphost_IsThisConfigurationWithoutReadyToRun()
     {
         var app = ConfigurationTestsPaths.AppFolder;
 
-        var path = HandlerBuild.AssemblyPath(app, "dotnet", ["TradingBot.Functions.dll", "--urls", "http://127.0.0.1:1"]);
+        var path = HandlerBuild.AssemblyPath(app, "TradingBot.Functions", ["--urls", "http://127.0.0.1:1"]);
 
         Assert.Equal(Path.Combine(app, "TradingBot.Functions.dll"), path);
         Assert.Equal(Configuration + ", IL only", HandlerBuild.Describe(path));
+    }
+
+    [Fact]
+    public void AssemblyPath_ADllOnTheCommandLine_IsTheAssembly_AnExecutableWithoutOne_IsItself()
+    {
+        var app = ConfigurationTestsPaths.AppFolder;
+
+        Assert.Equal(Path.Combine(app, "TradingBot.Functions.dll"), HandlerBuild.AssemblyPath(app, "dotnet", ["TradingBot.Functions.dll", "--urls", "x"]));
+        Assert.Equal(Path.Combine(app, "handler"), HandlerBuild.AssemblyPath(app, "handler", ["--urls", "x"]));
+    }
+
+    [Fact]
+    public void Describe_AnExecutableWithManagedCodeCompiledIn_IsNativeAot()
+    {
+        using var folder = new TradingBot.Testing.TemporaryFolder();
+        var executable = folder.File("TradingBot.Functions");
+        File.WriteAllBytes(executable, [0x7F, (byte)'E', (byte)'L', (byte)'F', .. new byte[60], .. "__managedcode\0"u8, .. new byte[16]]);
+
+        Assert.Equal("Native AOT", HandlerBuild.Describe(executable));
     }
 
     [Fact]

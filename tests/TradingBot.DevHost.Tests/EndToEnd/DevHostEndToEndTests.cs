@@ -18,7 +18,7 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IClassFixture
         using var devHost = new TestDevHost(azurite);
         var prefix = devHost.TablePrefix;
         var tables = new TableServiceClient(azurite.ConnectionString);
-        Task<int> Count(string table, Func<TableEntity, bool> which) => CountAsync(tables.GetTableClient(prefix + table), which);
+        Task<int> Count(string table, Func<TableEntity, bool> which) => TestDevHost.CountAsync(tables.GetTableClient(prefix + table), which);
 
         var first = devHost.NewRun();
         int fillsBefore;
@@ -56,24 +56,6 @@ public sealed class DevHostEndToEndTests(AzuriteFixture azurite) : IClassFixture
         Assert.True(await Count("Ledger", e => e.RowKey.StartsWith("pos|", StringComparison.Ordinal)) > 0);
         Assert.Equal(0, await Count("Poison", _ => true));
         Assert.DoesNotContain(second.Broker.Statistics(), s => s.DeadLettered > 0);
-    }
-
-    private static async Task<int> CountAsync(TableClient table, Func<TableEntity, bool> which)
-    {
-        try
-        {
-            var count = 0;
-            await foreach (var entity in table.QueryAsync<TableEntity>())
-            {
-                count += which(entity) ? 1 : 0;
-            }
-
-            return count;
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            return 0;
-        }
     }
 
     private static async Task<DateTimeOffset> NewestCandleAsync(TableClient candles)

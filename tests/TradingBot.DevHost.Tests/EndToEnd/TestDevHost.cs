@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TradingBot.DevHost.Handler;
 using TradingBot.DevHost.Http;
 using TradingBot.Testing;
@@ -17,7 +18,7 @@ public sealed class TestDevHost : IDisposable
 
     private readonly TemporaryFolder _data = new();
 
-    public TestDevHost(AzuriteFixture? azurite = null)
+    public TestDevHost(AzuriteFixture? azurite = null, string? appFolder = null)
     {
         _data.Write("local.settings.example.json", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.example.json")));
         var settings = new Dictionary<string, string> { ["DevHost__ApiKey"] = Key };
@@ -32,6 +33,7 @@ public sealed class TestDevHost : IDisposable
         Options = new DevHostOptions
         {
             RepositoryRoot = RepositoryPaths.Root,
+            AppFolder = appFolder,
             Port = HandlerProcess.FreePort(),
             DataFolder = _data.File(".devhost"),
             SettingsFile = _data.File("local.settings.json"),
@@ -72,6 +74,25 @@ public sealed class TestDevHost : IDisposable
         catch (TimeoutException ex)
         {
             throw new TimeoutException(ex.Message + Environment.NewLine + Logs.Tail(), ex);
+        }
+    }
+
+    /// <summary>Rows of <paramref name="table"/> that match (0 while the table does not exist yet).</summary>
+    public static async Task<int> CountAsync(TableClient table, Func<TableEntity, bool> which)
+    {
+        try
+        {
+            var count = 0;
+            await foreach (var entity in table.QueryAsync<TableEntity>())
+            {
+                count += which(entity) ? 1 : 0;
+            }
+
+            return count;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class ConfigurationTests
         Assert.True(app.Host.EnableForwardingHttpRequest);
         Assert.Equal(16, app.Host.ServiceBus.MaxConcurrentCalls);
         Assert.Equal(TimeSpan.FromMinutes(10), app.Host.FunctionTimeout);
-        Assert.Equal(("dotnet", "TradingBot.Functions.dll"), (app.Host.Handler.ExecutablePath, app.Host.Handler.Arguments[0]));
+        Assert.Equal(("TradingBot.Functions", "--urls"), (app.Host.Handler.ExecutablePath, app.Host.Handler.Arguments[0]));
         Assert.True(app.Functions.Single(f => f.Name == "Http").IsHttpInAndOut);
         Assert.Equal("*/5 * * * * *", app.Functions.Single(f => f.Name == "IngestMarketData").Trigger.Text("schedule"));
         LocalRun.Validate(app, ServiceBusTopology.Load(Path.Combine(RepositoryPaths.Root, "infra", "servicebus-topology.json")));

@@ -112,6 +112,22 @@ public sealed class BinanceErrorTests
         Assert.Contains("unknown order side 'HOLD'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Deserialize_OptionalFieldsMissing_TakeTheirDefaultsNotNullOrZero()
+    {
+        var info = JsonSerializer.Deserialize<BinanceExchangeInfo>(
+            """{"symbols":[{"symbol":"BTCUSDT","status":"TRADING","baseAsset":"BTC","quoteAsset":"USDT"}]}""", BinanceMessages.Json)!;
+        var order = JsonSerializer.Deserialize<BinanceOrder>(
+            """{"symbol":"BTCUSDT","orderId":7,"status":"NEW","type":"LIMIT","side":"BUY"}""", BinanceMessages.Json)!;
+
+        var symbol = Assert.Single(info.Symbols);
+        Assert.Empty(info.RateLimits);
+        Assert.Equal((8, 8, true), (symbol.BaseAssetPrecision, symbol.QuoteAssetPrecision, symbol.IsSpotTradingAllowed));
+        Assert.Empty(symbol.OrderTypes);
+        Assert.Empty(symbol.Filters);
+        Assert.Empty(order.Fills);
+    }
+
     [Theory]
     [InlineData("""{"balances":[{"free":"1","locked":"0"}]}""", "asset")]
     [InlineData("""{"symbol":"BTCUSDT","orderId":7,"status":"FILLED","type":"MARKET","side":"BUY","fills":[{"price":"1","qty":"1","commission":"0","tradeId":1}]}""", "commissionAsset")]

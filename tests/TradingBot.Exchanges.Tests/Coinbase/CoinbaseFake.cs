@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Coinbase;
@@ -71,7 +72,7 @@ internal sealed class CoinbaseFake : IAsyncDisposable
     /// <summary>Why a request was refused (empty when every request authenticated).</summary>
     public ConcurrentQueue<string> AuthFailures { get; } = new();
 
-    public CoinbaseExchange Exchange => Host.Exchange<CoinbaseExchange, CoinbaseOptions>();
+    public CoinbaseExchange Exchange => Host.Exchange<CoinbaseExchange, CoinbaseOptions>(static (options, section) => options.Bind(section));
 
     public static async Task<CoinbaseFake> StartAsync(CoinbaseKeyKind kind = CoinbaseKeyKind.EcPem, bool credentials = true, VenueHttpSettings? http = null)
     {

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Http;
@@ -35,7 +37,9 @@ internal sealed class VenueHost(string venue, FakeVenueServer server, FakeTimePr
     public static async Task<VenueHost> StartAsync(string venue, DateTimeOffset now, VenueHttpSettings? http) =>
         new(venue, await FakeVenueServer.StartAsync(), new FakeTimeProvider(now), http ?? Unthrottled);
 
-    public TExchange Exchange<TExchange, TOptions>()
+    /// <summary>The adapter, registered by <c>AddVenue</c> with <paramref name="bind"/> binding its options (as <c>AddExchanges</c> does).</summary>
+    public TExchange Exchange<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TExchange, TOptions>(
+        Action<OptionsBuilder<TOptions>, IConfiguration> bind)
         where TExchange : class, IExchange
         where TOptions : VenueOptions, new()
     {
@@ -47,7 +51,7 @@ internal sealed class VenueHost(string venue, FakeVenueServer server, FakeTimePr
             var services = new ServiceCollection();
             services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
             services.AddSingleton<TimeProvider>(time);
-            services.AddVenue<TExchange, TOptions>(venue, configuration, http);
+            services.AddVenue<TExchange, TOptions>(venue, configuration, http, bind);
             _services = services.BuildServiceProvider();
         }
 

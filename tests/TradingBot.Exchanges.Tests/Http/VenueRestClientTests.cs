@@ -30,7 +30,8 @@ public sealed class VenueRestClientTests : IDisposable
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"Venues:binance:{setting}", "00:00:00")])
             .Build();
         var services = new ServiceCollection();
-        services.AddVenue<BinanceExchange, BinanceOptions>("binance", configuration, VenueHost.Unthrottled);
+        services.AddVenue<BinanceExchange, BinanceOptions>("binance", configuration, VenueHost.Unthrottled,
+            static (options, section) => options.Bind(section));
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<VenueOptions>>().Get("binance"));
@@ -76,6 +77,20 @@ public sealed class VenueRestClientTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Status);
         Assert.Equal(2, _venue.Requests);
     }
+
+    [Fact]
+    public async Task SendAsync_ResponseTypeMissingFromTheVenuesJsonContext_FailsBeforeTheRequestLeaves()
+    {
+        var client = Client(TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => client.SendAsync<Unlisted>(Placement, BinanceMessages.Json, default));
+
+        Assert.Contains(nameof(Unlisted), error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _venue.Requests);
+    }
+
+    /// <summary>A response type no venue's JSON context lists.</summary>
+    private sealed record Unlisted(string Id);
 
     /// <summary>The venue: answers 200 <c>{}</c>, but holds every request until <see cref="Release"/>.</summary>
     private sealed class HeldHandler : HttpMessageHandler

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Core.Exchange;
 using TradingBot.Exchanges.Http;
@@ -65,7 +66,7 @@ internal sealed class RobinhoodFake : IAsyncDisposable
     /// <summary>Why a request was refused (empty when every request authenticated).</summary>
     public ConcurrentQueue<string> AuthFailures { get; } = new();
 
-    public RobinhoodExchange Exchange => Host.Exchange<RobinhoodExchange, RobinhoodOptions>();
+    public RobinhoodExchange Exchange => Host.Exchange<RobinhoodExchange, RobinhoodOptions>(static (options, section) => options.Bind(section));
 
     public static async Task<RobinhoodFake> StartAsync(bool credentials = true, VenueHttpSettings? http = null, bool testnet = false)
     {

@@ -137,8 +137,8 @@ public sealed partial class FunctionManifestTests(AzuriteFixture azurite)
         var host = Json("host.json");
         var handler = host.GetProperty("customHandler");
 
-        Assert.Equal("dotnet", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
-        Assert.Equal(["TradingBot.Functions.dll", "--urls", "http://127.0.0.1:%FUNCTIONS_CUSTOMHANDLER_PORT%"],
+        Assert.Equal("TradingBot.Functions", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
+        Assert.Equal(["--urls", "http://127.0.0.1:%FUNCTIONS_CUSTOMHANDLER_PORT%"],
             handler.GetProperty("description").GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
         Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());

@@ -28,9 +28,9 @@ internal static partial class FunctionApp
         .SelectMany(s => PercentSetting().Matches(s).Select(m => m.Groups[1].Value))
         .Distinct(StringComparer.Ordinal);
 
-    /// <summary>The handler assembly's file name (the project's AssemblyName).</summary>
-    public static string AssemblyFileName =>
-        XDocument.Load(Path.Combine(ProjectDirectory, "TradingBot.Functions.csproj")).Descendants("AssemblyName").Single().Value + ".dll";
+    /// <summary>The handler executable's file name (the project's AssemblyName): the Native AOT executable, or the apphost of a build.</summary>
+    public static string ExecutableFileName =>
+        XDocument.Load(Path.Combine(ProjectDirectory, "TradingBot.Functions.csproj")).Descendants("AssemblyName").Single().Value;
 
     /// <summary>The target framework every project builds for (Directory.Build.props), e.g. net10.0.</summary>
     public static string TargetFramework =>

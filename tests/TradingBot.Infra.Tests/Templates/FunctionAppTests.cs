@@ -19,13 +19,12 @@ public sealed class FunctionAppTests
     }
 
     [Fact]
-    public void HostJson_CustomHandler_RunsTheFunctionsAssemblyWithDotnet()
+    public void HostJson_CustomHandler_RunsTheHandlerExecutable()
     {
         var description = FunctionApp.HostJson["customHandler"]!["description"]!;
         var arguments = description["arguments"]!.AsArray().Select(a => a.Text()).ToList();
 
-        Assert.Equal("dotnet", description["defaultExecutablePath"].Text());
-        Assert.Equal(FunctionApp.AssemblyFileName, arguments[0]);
+        Assert.Equal(FunctionApp.ExecutableFileName, description["defaultExecutablePath"].Text());
         Assert.Contains("%FUNCTIONS_CUSTOMHANDLER_PORT%", string.Join(" ", arguments), StringComparison.Ordinal);
     }
 
@@ -34,7 +33,8 @@ public sealed class FunctionAppTests
     {
         var runtime = Deployed.Default.FunctionApp().Properties["functionAppConfig"]!["runtime"]!;
 
-        // host.json runs `dotnet <app>.dll` (framework-dependent): the image's .NET must be the one the app targets.
+        // The deployed handler is a Native AOT executable and needs no .NET on the image; the Flex runtime is still named
+        // (Flex has no custom runtime) as the target framework's, which the PublishAot=false build could also run on.
         Assert.Equal("dotnet-isolated", runtime["name"].Text());
         Assert.Equal(FunctionApp.TargetFramework, "net" + runtime["version"].Text());
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using TradingBot.Core.Json;
 
 namespace TradingBot.Functions.Api.Live;
 
@@ -21,10 +22,10 @@ public sealed class LiveEvents(TimeProvider time, IOptions<JsonOptions> json)
     private readonly List<Channel<LiveEvent>> _subscribers = [];
     private long _sequence;
 
-    public void Publish(string kind, object data)
+    public void Publish<TData>(string kind, TData data)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        var element = JsonSerializer.SerializeToElement(data, data.GetType(), json.Value.SerializerOptions);
+        var element = JsonSerializer.SerializeToElement(data, JsonContracts.Of<TData>(json.Value.SerializerOptions));
         lock (_gate)
         {
             var item = new LiveEvent(++_sequence, kind, time.GetUtcNow(), element);

@@ -45,27 +45,20 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
         if (context.Name == nameof(Functions.ApplyRisk) && MessageJson.PeekSchema(body) == SignalRaised.SchemaName)
         {
             var signal = MessageJson.Deserialize<SignalRaised>(body);
-            events.Publish(LiveEventKinds.Risk, new
-            {
-                action = "decided",
-                signalId = signal.Id,
-                strategyId = signal.StrategyId,
-                symbol = signal.Symbol.ToString(),
-                approved = result.Outputs.Count > 0,
-            });
+            events.Publish(LiveEventKinds.Risk, new RiskDecidedData("decided", signal.Id, signal.StrategyId, signal.Symbol.ToString(), result.Outputs.Count > 0));
             _accountsToCheck.Writer.TryWrite(TradingAccounts.For(signal.Venue, venues.ModeOf(signal.Venue)));
         }
         else if (context.Name == nameof(Functions.RecordFills) && MessageJson.PeekSchema(body) == OrderFilled.SchemaName)
         {
             var fill = MessageJson.Deserialize<OrderFilled>(body);
-            events.Publish(LiveEventKinds.Position, new { account = fill.Account, symbol = fill.Symbol.ToString() });
+            events.Publish(LiveEventKinds.Position, new PositionData(fill.Account, fill.Symbol.ToString()));
         }
     }
 
     public void Failed(FunctionContext context, string outcome, string reason)
     {
         ArgumentNullException.ThrowIfNull(context);
-        events.Publish(LiveEventKinds.Error, new { function = context.Name, outcome, reason });
+        events.Publish(LiveEventKinds.Error, new ErrorData(context.Name, outcome, reason));
         if (outcome != "transient")
         {
             notifier.Notify(new Notification(NotificationKind.Error, $"{context.Name} {outcome}", reason, time.GetUtcNow(),
@@ -116,7 +109,7 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
         {
             if (await notices.FirstAsync(account, halt, time.GetUtcNow(), ct))
             {
-                events.Publish(LiveEventKinds.Risk, new { account, action = "halted", reason = halt.Reason.ToCode(), message = halt.Message });
+                events.Publish(LiveEventKinds.Risk, new RiskChangeData(account, "halted", halt.Reason.ToCode(), null, halt.Message));
                 notifier.Notify(Notification.Halt(account, $"{account} halted ({halt.Reason.ToCode()}): {halt.Message}", halt.Since));
             }
 
@@ -132,31 +125,27 @@ public sealed class PipelineEvents(LiveEvents events, WebhookNotifier notifier, 
         if (schema == CandleClosed.SchemaName)
         {
             var c = MessageJson.Deserialize<CandleClosed>(json);
-            events.Publish(LiveEventKinds.Candle, new
-            {
-                venue = c.Venue, symbol = c.Symbol.ToString(), timeframe = c.Timeframe.ToString(), time = c.OpenTime, open = c.Open, high = c.High,
-                low = c.Low, close = c.Close, volume = c.Volume,
-            });
+            events.Publish(LiveEventKinds.Candle, new CandleData(c.Venue, c.Symbol.ToString(), c.Timeframe.ToString(), c.OpenTime, c.Open, c.High, c.Low, c.Close, c.Volume));
         }
         else if (schema == SignalRaised.SchemaName)
         {
             var s = MessageJson.Deserialize<SignalRaised>(json);
-            events.Publish(LiveEventKinds.Signal, new { id = s.Id, strategyId = s.StrategyId, venue = s.Venue, symbol = s.Symbol.ToString(), target = Api.ApiText.Kebab(s.Target) });
+            events.Publish(LiveEventKinds.Signal, new SignalData(s.Id, s.StrategyId, s.Venue, s.Symbol.ToString(), Api.ApiText.Kebab(s.Target)));
         }
         else if (schema == OrderApproved.SchemaName)
         {
             var o = MessageJson.Deserialize<OrderApproved>(json);
-            events.Publish(LiveEventKinds.Order, new { orderId = o.Id, venue = o.Venue, symbol = o.Symbol.ToString(), side = Api.ApiText.Kebab(o.Side), amount = o.Amount, state = "approved" });
+            events.Publish(LiveEventKinds.Order, new OrderData(o.Id, o.Venue, o.Symbol.ToString(), Api.ApiText.Kebab(o.Side), o.Amount, "approved"));
         }
         else if (schema == OrderUpdated.SchemaName)
         {
             var u = MessageJson.Deserialize<OrderUpdated>(json);
-            events.Publish(LiveEventKinds.Order, new { orderId = u.OrderId, venue = u.Venue, symbol = u.Symbol.ToString(), side = Api.ApiText.Kebab(u.Side), amount = u.Amount, state = Api.ApiText.Kebab(u.State), filled = u.Filled });
+            events.Publish(LiveEventKinds.Order, new OrderData(u.OrderId, u.Venue, u.Symbol.ToString(), Api.ApiText.Kebab(u.Side), u.Amount, Api.ApiText.Kebab(u.State), u.Filled));
         }
         else if (schema == OrderFilled.SchemaName)
         {
             var f = MessageJson.Deserialize<OrderFilled>(json);
-            events.Publish(LiveEventKinds.Fill, new { orderId = f.OrderId, venue = f.Venue, account = f.Account, symbol = f.Symbol.ToString(), side = Api.ApiText.Kebab(f.Side), price = f.Price, amount = f.Amount });
+            events.Publish(LiveEventKinds.Fill, new FillData(f.OrderId, f.Venue, f.Account, f.Symbol.ToString(), Api.ApiText.Kebab(f.Side), f.Price, f.Amount));
             notifier.Notify(new Notification(NotificationKind.Fill, "Fill",
                 $"{f.Account}: {(f.Side == OrderSide.Buy ? "bought" : "sold")} {Precision.ToWire(f.Amount)} {f.Symbol} at {Precision.ToWire(f.Price)} ({f.StrategyId})",
                 f.At, new Dictionary<string, string>
