@@ -71,6 +71,23 @@ public sealed class StoredFormatTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RiskBook_RowWithoutTheCollections_ReadsThemAsEmpty()
+    {
+        var table = await _tables.GetAsync(TableNames.RiskState, default);
+        await table.AddEntityAsync(new TableEntity("paper-sparse", "book")
+        {
+            ["Account"] = "paper-sparse",
+            ["Book"] = """{"state":{"startingEquity":"100","equityPeak":"100"},"day":"2026-01-10","dayStartEquity":"100","pending":{}}""",
+        });
+
+        var book = (await new RiskStateStore(_tables).GetAsync("paper-sparse", default))!;
+
+        Assert.Equal((0, 0, 0, 0, 0, false), (book.State.Halts.Count, book.State.LastExits.Count, book.State.StopOuts.Count,
+            book.State.OrderTimes.Count, book.State.ExitLevels.Count, book.State.KillSwitchEngaged));
+        Assert.Empty(book.Pending);
+    }
+
+    [Fact]
     public async Task PaperAccount_OldRows_ReadAndAreWrittenBackUnchanged()
     {
         var table = await _tables.GetAsync(TableNames.PaperAccounts, default);

@@ -35,9 +35,10 @@ public sealed record Order(string Id, string ClientOrderId, Symbol Symbol, Order
     /// <summary>CCXT <c>triggerPrice</c> (stop price) of a conditional order, when it has one.</summary>
     public decimal? TriggerPrice { get; init; }
 
-    public IReadOnlyList<Fee> Fees { get; init; } = [];
+    // Empty, never null, also when a stored document lacks the field (generated JSON sets every init-only property).
+    public IReadOnlyList<Fee> Fees { get => field ?? []; init; } = [];
 
-    public IReadOnlyList<Trade> Trades { get; init; } = [];
+    public IReadOnlyList<Trade> Trades { get => field ?? []; init; } = [];
 
     public bool IsTerminal => Status is not OrderStatus.Open;
 

@@ -16,15 +16,16 @@ public sealed record RiskState
     /// <summary>Highest equity seen (since the last drawdown resume): the base of the drawdown breaker.</summary>
     public decimal EquityPeak { get; init; }
 
-    public ImmutableDictionary<RiskReason, RiskHalt> Halts { get; init; } = ImmutableDictionary<RiskReason, RiskHalt>.Empty;
+    // Empty, never null, also when a stored book lacks the field (generated JSON sets every init-only property).
+    public ImmutableDictionary<RiskReason, RiskHalt> Halts { get => field ?? ImmutableDictionary<RiskReason, RiskHalt>.Empty; init; } = ImmutableDictionary<RiskReason, RiskHalt>.Empty;
 
-    public ImmutableDictionary<Symbol, DateTimeOffset> LastExits { get; init; } = ImmutableDictionary<Symbol, DateTimeOffset>.Empty;
+    public ImmutableDictionary<Symbol, DateTimeOffset> LastExits { get => field ?? ImmutableDictionary<Symbol, DateTimeOffset>.Empty; init; } = ImmutableDictionary<Symbol, DateTimeOffset>.Empty;
 
-    public ImmutableList<StopOut> StopOuts { get; init; } = [];
+    public ImmutableList<StopOut> StopOuts { get => field ?? []; init; } = [];
 
-    public ImmutableList<DateTimeOffset> OrderTimes { get; init; } = [];
+    public ImmutableList<DateTimeOffset> OrderTimes { get => field ?? []; init; } = [];
 
-    public ImmutableDictionary<Symbol, ExitLevels> ExitLevels { get; init; } = ImmutableDictionary<Symbol, ExitLevels>.Empty;
+    public ImmutableDictionary<Symbol, ExitLevels> ExitLevels { get => field ?? ImmutableDictionary<Symbol, ExitLevels>.Empty; init; } = ImmutableDictionary<Symbol, ExitLevels>.Empty;
 
     public bool KillSwitchEngaged => Halts.ContainsKey(RiskReason.KillSwitch);
 

@@ -192,9 +192,12 @@ public sealed class JsonFilePaperAccountStoreTests : IDisposable
               "trades": [], "orderNumber": 9 }
             """);
 
-        var order = Assert.Single(await new JsonFilePaperAccountStore(path).GetOpenOrdersAsync(CancellationToken.None));
+        var store = new JsonFilePaperAccountStore(path);
+        var order = Assert.Single(await store.GetOpenOrdersAsync(CancellationToken.None));
 
         Assert.Equal((OrderType.Limit, OrderSide.Sell, OrderStatus.Open, 0.5m), (order.Type, order.Side, order.Status, order.Amount));
+        Assert.Equal((0, 0), (order.Fees.Count, order.Trades.Count)); // absent lists read as empty, never null
+        Assert.Equal(10, await store.NextOrderNumberAsync(CancellationToken.None)); // and the account stays writable
     }
 
     private static object Summary(Order o) =>
