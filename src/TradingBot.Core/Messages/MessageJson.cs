@@ -33,11 +33,10 @@ public static class MessageJson
     public static string Serialize<T>(T message)
         where T : IMessage => JsonSerializer.Serialize(message, JsonContracts.Of<T>(Options));
 
-    /// <summary>The message as a JSON element (what a function returns as an output binding value: an object, never a string).</summary>
-    public static JsonElement ToElement<T>(T message)
-        where T : IMessage => JsonSerializer.SerializeToElement(message, JsonContracts.Of<T>(Options));
-
-    /// <summary>A message of any of the five types as a JSON element (its run-time type's contract).</summary>
+    /// <summary>
+    /// The message as a JSON element (what a function returns as an output binding value: an object, never a string),
+    /// by its run-time type's contract.
+    /// </summary>
     public static JsonElement ToElement(IMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);

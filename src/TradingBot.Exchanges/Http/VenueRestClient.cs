@@ -95,31 +95,21 @@ public sealed class VenueRestClient
 
     /// <summary>
     /// Sends the request and deserialises the JSON body with <typeparamref name="T"/>'s generated contract in
-    /// <paramref name="json"/>. The contract is looked up before the request leaves, so a type missing from the venue's
-    /// JSON context fails without sending (an order is never placed and then found unreadable).
+    /// <paramref name="json"/>; an unreadable body is a <see cref="BadResponse"/>. The contract is looked up before the
+    /// request leaves, so a type missing from the venue's JSON context fails without sending (an order is never placed
+    /// and then found unreadable).
     /// </summary>
-    public Task<T> SendAsync<T>(VenueRequest request, JsonSerializerOptions json, CancellationToken ct) =>
-        SendAsync(request, JsonContracts.Of<T>(json), ct);
-
-    /// <summary>Sends the request and deserialises the JSON body; an unreadable body is a <see cref="BadResponse"/>.</summary>
-    public async Task<T> SendAsync<T>(VenueRequest request, JsonTypeInfo<T> contract, CancellationToken ct)
+    public async Task<T> SendAsync<T>(VenueRequest request, JsonSerializerOptions json, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(contract);
+        var contract = JsonContracts.Of<T>(json);
         var response = await SendAsync(request, ct);
         return Deserialize(request, response.Body, contract);
     }
 
-    /// <summary>
-    /// Parses a body the way <see cref="SendAsync{T}(VenueRequest, JsonSerializerOptions, CancellationToken)"/> does (for
-    /// venues that inspect the raw text first).
-    /// </summary>
+    /// <summary>Parses a body the way <see cref="SendAsync{T}(VenueRequest, JsonSerializerOptions, CancellationToken)"/> does (for venues that inspect the raw text first).</summary>
     public T Deserialize<T>(VenueRequest request, string body, JsonSerializerOptions json) => Deserialize(request, body, JsonContracts.Of<T>(json));
 
-    /// <summary>
-    /// Parses a body with a generated contract; an unreadable body is a <see cref="BadResponse"/>, a null one a
-    /// <see cref="NullResponse"/>.
-    /// </summary>
-    public T Deserialize<T>(VenueRequest request, string body, JsonTypeInfo<T> contract)
+    private T Deserialize<T>(VenueRequest request, string body, JsonTypeInfo<T> contract)
     {
         ArgumentNullException.ThrowIfNull(request);
         try

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -27,7 +28,7 @@ public static class TradingBotApi
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.AddOptions<ApiAuthOptions>().BindConfiguration(ApiAuthOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) => o.Key = string.IsNullOrEmpty(o.Key) ? configuration["DevHost:ApiKey"] : o.Key);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();

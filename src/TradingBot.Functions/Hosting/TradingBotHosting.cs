@@ -1,10 +1,11 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Microsoft.Extensions.Options;
 using TradingBot.Backtesting.Paper;
 using TradingBot.Core.Exchange;
 using TradingBot.Core.Risk;
@@ -18,10 +19,10 @@ using TradingBot.Functions.Api;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Invocation;
 using TradingBot.Functions.Pipeline;
-using TradingBot.Storage.Config;
 using TradingBot.Functions.Telemetry;
 using TradingBot.Functions.Venues;
 using TradingBot.Storage;
+using TradingBot.Storage.Config;
 using TradingBot.Storage.Secrets;
 using TradingBot.Storage.Tables;
 
@@ -61,7 +62,7 @@ public static class TradingBotHosting
         }
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.Section);
         services.AddTradingBotStorage(configuration);
         services.AddExchanges(configuration);
