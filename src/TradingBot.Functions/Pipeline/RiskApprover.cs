@@ -36,6 +36,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
     public async Task<RiskDecision> DecideAsync(SignalRaised signal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        var arrived = RecentValue.Mark();
         var mode = venues.ModeOf(signal.Venue);
         var account = TradingAccounts.For(signal.Venue, mode);
         IExchange exchange;
@@ -61,7 +62,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         (RiskDecision Decision, bool Recorded) decided;
         try
         {
-            decided = await DecideOnBookAsync(signal, account, exchange, markets, market, atr, ct);
+            decided = await DecideOnBookAsync(signal, arrived, account, exchange, markets, market, atr, ct);
         }
         catch (BaseError)
         {
@@ -83,13 +84,16 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
     /// the book changes, the signal's recorded decision is looked up: a redelivered signal gets it back (Recorded) and
     /// changes nothing. A decision that changes nothing needs no look-up: recording it finds an earlier one.
     /// </summary>
-    private async Task<(RiskDecision Decision, bool Recorded)> DecideOnBookAsync(SignalRaised signal, string account, IExchange exchange, IReadOnlyDictionary<Symbol, Market> markets,
-        Market market, decimal? atr, CancellationToken ct)
+    private async Task<(RiskDecision Decision, bool Recorded)> DecideOnBookAsync(SignalRaised signal, long arrived, string account, IExchange exchange,
+        IReadOnlyDictionary<Symbol, Market> markets, Market market, decimal? atr, CancellationToken ct)
     {
         using var bookLock = await books.LockAsync(account, ct);
         var looked = false;
         for (var attempt = 1; ; attempt++)
         {
+            // The positions as stored once this signal arrived: a read that a delivery ahead of it in the book's queue began
+            // after that serves it too (one query for the queue); after a lost race, a read begun after the loss.
+            var since = attempt == 1 ? arrived : RecentValue.Mark();
             var now = time.GetUtcNow();
             // First the book this instance last saw (every decision saves with the book's ETag, so a stale one loses the
             // race and the next attempt reads the stored book): one read fewer per signal on one instance.
@@ -101,7 +105,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             }
 
             // Independent reads (the ledger and the venue) at the same time.
-            var positionsRead = ledger.GetPositionsAsync(account, ct);
+            var positionsRead = ledger.GetPositionsSinceAsync(account, since, ct);
             var balanceRead = exchange.FetchBalanceAsync(ct);
             await Task.WhenAll(positionsRead, balanceRead);
             var positions = await positionsRead;

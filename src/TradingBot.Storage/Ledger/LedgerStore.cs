@@ -97,12 +97,26 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeP
     public Task<IReadOnlyList<Position>> GetPositionsAsync(string account, CancellationToken ct) => GetRecentPositionsAsync(account, TimeSpan.Zero, ct);
 
     /// <summary>
+    /// The positions as stored at some moment after <paramref name="since"/>, a <see cref="RecentValue.Mark"/> the caller
+    /// took when its work arrived: a read another caller began after that mark answers it (unless a fill this process
+    /// applied ended since), so deliveries queued behind one another share one query; else read now. As current as a
+    /// read of its own once the caller's turn comes, up to the time it waited (fills another instance applied in that
+    /// time are not seen, as if the caller had run when that read began).
+    /// </summary>
+    public Task<IReadOnlyList<Position>> GetPositionsSinceAsync(string account, long since, CancellationToken ct) =>
+        Positions(account).GetSinceAsync(since, _time, () => ReadPositionsAsync(account, ct));
+
+    /// <summary>
     /// The positions as this process last read them, if at most <paramref name="maxAge"/> ago (a fill this process applies
     /// is seen at once; one applied by another instance within <paramref name="maxAge"/>); else as stored now. Only for
-    /// readers that may act as if they had run a moment earlier (protective-exit checks); sizing and exits read now.
+    /// readers that may act as if they had run a moment earlier (protective-exit checks); risk decisions read with
+    /// <see cref="GetPositionsSinceAsync"/>.
     /// </summary>
     public Task<IReadOnlyList<Position>> GetRecentPositionsAsync(string account, TimeSpan maxAge, CancellationToken ct) =>
-        Positions(account).GetAsync(_time, maxAge, async () => (IReadOnlyList<Position>)[.. (await RangeAsync(account, "pos|", ct)).Select(ToPosition)]);
+        Positions(account).GetAsync(_time, maxAge, () => ReadPositionsAsync(account, ct));
+
+    private async Task<IReadOnlyList<Position>> ReadPositionsAsync(string account, CancellationToken ct) =>
+        [.. (await RangeAsync(account, "pos|", ct)).Select(ToPosition)];
 
     private RecentValue<IReadOnlyList<Position>> Positions(string account) => _positions.GetOrAdd(account, _ => new RecentValue<IReadOnlyList<Position>>());
 

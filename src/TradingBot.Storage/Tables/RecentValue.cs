@@ -1,5 +1,17 @@
 namespace TradingBot.Storage.Tables;
 
+/// <summary>Marks of moments in this process, shared by every <see cref="RecentValue{T}"/>.</summary>
+public static class RecentValue
+{
+    private static long s_marks;
+
+    /// <summary>
+    /// A mark of this moment (marks only grow): <see cref="RecentValue{T}.GetSinceAsync"/> with it accepts only a value read
+    /// or written after it.
+    /// </summary>
+    public static long Mark() => Interlocked.Increment(ref s_marks);
+}
+
 /// <summary>
 /// What this process last read or wrote of something stored (a small table, a row), and when, for callers that may
 /// act on a value up to some age. A read only stands for the stored value if no write of this process overlapped it:
@@ -8,27 +20,46 @@ namespace TradingBot.Storage.Tables;
 public sealed class RecentValue<T>
 {
     private readonly Lock _gate = new();
-    private (T Value, DateTimeOffset At)? _last;
+    private (T Value, DateTimeOffset At, long Mark)? _last;
     private long _version;
 
     /// <summary>
     /// The value if it was read or written at most <paramref name="maxAge"/> ago (<see cref="TimeSpan.MaxValue"/>: any
     /// age); else <paramref name="read"/> it now (zero: always) and remember it.
     /// </summary>
-    public async Task<T> GetAsync(TimeProvider time, TimeSpan maxAge, Func<Task<T>> read)
+    public Task<T> GetAsync(TimeProvider time, TimeSpan maxAge, Func<Task<T>> read)
     {
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(read);
         var now = time.GetUtcNow();
+        return GetAsync(last => maxAge > TimeSpan.Zero && now - last.At <= maxAge, now, read);
+    }
+
+    /// <summary>
+    /// The value if its read began (or its write ended) after <paramref name="since"/>, a <see cref="RecentValue.Mark"/> the caller
+    /// took when it arrived, and nothing this process wrote has changed it since: another caller's read that began once
+    /// this one was waiting tells it as much as a read of its own would (as if it had run at that moment); else
+    /// <paramref name="read"/> it now and remember it. Callers queued behind one another share one read this way.
+    /// </summary>
+    public Task<T> GetSinceAsync(long since, TimeProvider time, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return GetAsync(last => last.Mark > since, time.GetUtcNow(), read);
+    }
+
+    private async Task<T> GetAsync(Func<(T Value, DateTimeOffset At, long Mark), bool> usable, DateTimeOffset now, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         long version;
+        long mark;
         lock (_gate)
         {
-            if (maxAge > TimeSpan.Zero && _last is { } last && now - last.At <= maxAge)
+            if (_last is { } last && usable(last))
             {
                 return last.Value;
             }
 
             version = _version;
+            mark = RecentValue.Mark();
         }
 
         var value = await read();
@@ -36,7 +67,7 @@ public sealed class RecentValue<T>
         {
             if (_version == version)
             {
-                _last = (value, now);
+                _last = (value, now, mark);
             }
         }
 
@@ -48,7 +79,7 @@ public sealed class RecentValue<T>
     {
         lock (_gate)
         {
-            _last = (value, at);
+            _last = (value, at, RecentValue.Mark());
             _version++;
         }
     }
@@ -65,7 +96,7 @@ public sealed class RecentValue<T>
         {
             if (_last is { } last)
             {
-                _last = (change(last.Value), last.At);
+                _last = (change(last.Value), last.At, last.Mark);
             }
 
             _version++;

@@ -44,6 +44,59 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task Deliver_CandleThatRaisesNothing_RecordsNothing()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^2]);
+
+        await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+
+        Assert.Null(await _host.Service<InboxStore>().FindAsync(nameof(EvaluateStrategies), candle.Id, default));
+    }
+
+    [Fact]
+    public async Task Deliver_TheSameCandleAgainAsANewMessage_RaisingNothingNow_PublishesNothingAgain()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+        var config = _host.Service<ConfigStore>();
+        await config.SaveStrategyAsync((await config.GetStrategyAsync(Scenario.StrategyId, default))! with { Enabled = false }, default);
+
+        // Ingestion published the same candle twice (a retried run): the copy is a first delivery of another message.
+        var copy = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 1);
+
+        Assert.Single(first.Bodies(EvaluateStrategies.Output));
+        Assert.Empty(copy.Bodies(EvaluateStrategies.Output)); // its signal went out with the first message
+    }
+
+    [Fact]
+    public async Task Redeliver_CandleThatRaisedNothing_IsEvaluatedAgainAndWhatItRaisesThenIsReplayed()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        var config = _host.Service<ConfigStore>();
+        var strategy = (await config.GetStrategyAsync(Scenario.StrategyId, default))!;
+        strategy = await config.SaveStrategyAsync(strategy with { Enabled = false }, default);
+        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+        strategy = await config.SaveStrategyAsync(strategy with { Enabled = true }, default);
+
+        var second = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 2);
+        await config.SaveStrategyAsync(strategy with { Enabled = false }, default);
+        var third = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 3);
+
+        Assert.Empty(first.Bodies(EvaluateStrategies.Output));
+        var signal = Assert.Single(second.Messages<SignalRaised>(EvaluateStrategies.Output));
+        Assert.Equal(candle.Id, signal.CausationId);
+        Assert.Equal(second.Bodies(EvaluateStrategies.Output), third.Bodies(EvaluateStrategies.Output));
+        var stored = await _host.Service<SignalStore>().ListDayAsync(DateOnly.FromDateTime(candle.OpenTime.UtcDateTime), default);
+        Assert.Equal(signal, Assert.Single(stored));
+    }
+
+    [Fact]
     public async Task Redeliver_AfterTheStrategyChanged_ReplaysTheSameSignal()
     {
         var bars = Scenario.CrossUp();

@@ -40,4 +40,35 @@ public sealed class RecentValueTests
 
         Assert.Equal("stored", next);
     }
+
+    [Fact]
+    public async Task GetSince_ServesAReadBegunAfterTheMark_NotOneBegunBefore()
+    {
+        var recent = new RecentValue<string>();
+        var reads = 0;
+        Task<string> Read() => Task.FromResult("stored" + ++reads);
+        var early = RecentValue.Mark();
+        var release = new TaskCompletionSource<string>();
+        var inFlight = recent.GetSinceAsync(RecentValue.Mark(), _time, () => release.Task); // began after "early"
+        var late = RecentValue.Mark(); // arrived while that read was in flight
+        release.SetResult("read in flight");
+        await inFlight;
+
+        var forEarly = await recent.GetSinceAsync(early, _time, Read);
+        var forLate = await recent.GetSinceAsync(late, _time, Read);
+
+        Assert.Equal("read in flight", forEarly);
+        Assert.Equal("stored1", forLate);
+    }
+
+    [Fact]
+    public async Task GetSince_AWriteOfThisProcessEndedAfterTheMark_Serves()
+    {
+        var recent = new RecentValue<string>();
+        var mark = RecentValue.Mark();
+
+        recent.Written("mine", _time.GetUtcNow());
+
+        Assert.Equal("mine", await recent.GetSinceAsync(mark, _time, () => Task.FromResult("stored")));
+    }
 }
