@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TradingBot.Core.Market;
 
 namespace TradingBot.Core.Risk;
@@ -11,6 +12,15 @@ namespace TradingBot.Core.Risk;
 /// </summary>
 public sealed record ExitLevels(bool IsLong, decimal? StopLoss, decimal? TakeProfit, decimal? TrailingStop, PriceDistance? TrailingDistance)
 {
+    /// <summary>
+    /// The open time of the newest bar whose best price raised <see cref="TrailingStop"/> (null: none has). The live check
+    /// (<see cref="RiskGate.ReviewPosition"/>) ignores a bar at or before it: that bar was applied already (a repeated
+    /// delivery), or it came after a newer one (out of order), and checking it against levels a later bar raised could
+    /// report a stop that never happened.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? TrailedThrough { get; init; }
+
     /// <summary>The levels of a position filled at <paramref name="entryPrice"/>; null when the plan has no exit.</summary>
     public static ExitLevels? ForEntry(bool isLong, decimal entryPrice, ExitPlan? plan)
     {
@@ -77,6 +87,6 @@ public sealed record ExitLevels(bool IsLong, decimal? StopLoss, decimal? TakePro
 
         var candidate = distance.Behind(IsLong ? bar.High : bar.Low, IsLong);
         var raised = IsLong ? Math.Max(current, candidate) : Math.Min(current, candidate);
-        return raised == current ? this : this with { TrailingStop = raised };
+        return raised == current ? this : this with { TrailingStop = raised, TrailedThrough = bar.Time };
     }
 }

@@ -174,13 +174,15 @@ public sealed class RiskGate
     /// <summary>
     /// Live protective exits on a new candle of <paramref name="symbol"/>: an exit order when a level was reached
     /// (stop before target, gaps at the open: <see cref="ExitLevels.Check"/>), else the trailing stop's move.
-    /// Protective exits run even while the kill switch is engaged.
+    /// Protective exits run even while the kill switch is engaged. A candle at or before the bar that last raised the
+    /// trailing stop (<see cref="ExitLevels.TrailedThrough"/>: a repeated or out-of-order delivery) changes nothing.
     /// </summary>
     public static (ExitHit? Hit, RiskReview Review) ReviewPosition(string strategy, Symbol symbol, in Candle candle, RiskContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.State.ExitLevels.TryGetValue(symbol, out var levels)
-            || !context.Positions.TryGetValue(symbol, out var position) || position.Quantity == 0m)
+            || !context.Positions.TryGetValue(symbol, out var position) || position.Quantity == 0m
+            || (levels.TrailedThrough is { } through && candle.Time <= through))
         {
             return (null, RiskReview.Nothing);
         }

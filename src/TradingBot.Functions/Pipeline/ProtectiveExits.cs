@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TradingBot.Core.Execution;
 using TradingBot.Core.Messages;
+using TradingBot.Core.Portfolio;
 using TradingBot.Core.Risk;
 using TradingBot.Core.Risk.Events;
 using TradingBot.Core.Strategies;
@@ -16,7 +17,8 @@ namespace TradingBot.Functions.Pipeline;
 /// trailing stop or target is reached, a <see cref="SignalRaised"/> from the reserved strategy id
 /// <see cref="StrategyId"/> asks ApplyRisk to exit the position (even while the kill switch is engaged); otherwise a
 /// trailing stop that moved is remembered in the risk book. While the kill switch is engaged with a flatten request, every
-/// open position is exited the same way (strategy kind <see cref="KillSwitchKind"/>).
+/// open position is exited the same way (strategy kind <see cref="KillSwitchKind"/>). A candle that closed before the
+/// position's last fill (delivered late, or evaluated again on a redelivery) is not checked against its levels.
 /// </summary>
 public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IVenues venues, IOptions<PipelineOptions> options, ILogger<ProtectiveExits> logger)
 {
@@ -47,7 +49,7 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IV
             }
 
             var position = (await ledger.GetRecentPositionsAsync(account, options.Value.RiskStateCacheLifetime, ct)).FirstOrDefault(p => p.Symbol == candle.Symbol);
-            if (position is null || position.IsFlat)
+            if (position is null || position.IsFlat || ClosedBeforeLastFill(candle, position))
             {
                 return null;
             }
@@ -116,6 +118,13 @@ public sealed class ProtectiveExits(RiskStateStore books, LedgerStore ledger, IV
         logger.FlattenExit(book.Account, candle.Symbol, position.Quantity);
         return Exit(candle, KillSwitchKind, candle.Close, "kill switch engaged with flatten: exit at market");
     }
+
+    /// <summary>
+    /// A candle that closed before the position's last fill tells nothing about the price since (a late delivery of an old
+    /// candle, or one evaluated again on a redelivery): it neither hits nor trails the position's levels.
+    /// </summary>
+    private static bool ClosedBeforeLastFill(CandleClosed candle, Position position) =>
+        position.UpdatedAt is { } filled && candle.OpenTime + candle.Timeframe.Duration <= filled;
 
     private static SignalRaised Exit(CandleClosed candle, string kind, decimal price, string reason) =>
         new(MessageIds.Signal(candle.Id, StrategyId), candle.Id, candle.CorrelationId, candle.At, StrategyId, kind,

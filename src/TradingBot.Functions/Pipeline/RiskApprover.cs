@@ -33,6 +33,13 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
     public const string VenueUnavailable = "venue-unavailable";
     private const int Attempts = 6;
 
+    /// <summary>
+    /// How old a positions read begun after a signal arrived may be when the signal's turn comes: the decisions queued for
+    /// one account share a read only for this long (a decision waiting behind slow venue calls reads again), so a fill
+    /// another instance applied meanwhile goes unseen for no longer than a decision's own venue call takes anyway.
+    /// </summary>
+    private static readonly TimeSpan SharedPositionsMaxAge = TimeSpan.FromMilliseconds(100);
+
     public async Task<RiskDecision> DecideAsync(SignalRaised signal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -92,7 +99,8 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
         for (var attempt = 1; ; attempt++)
         {
             // The positions as stored once this signal arrived: a read that a delivery ahead of it in the book's queue began
-            // after that serves it too (one query for the queue); after a lost race, a read begun after the loss.
+            // after that, and at most SharedPositionsMaxAge ago, serves it too (one query for a burst); after a lost race, a
+            // read begun after the loss.
             var since = attempt == 1 ? arrived : RecentValue.Mark();
             var now = time.GetUtcNow();
             // First the book this instance last saw (every decision saves with the book's ETag, so a stale one loses the
@@ -105,7 +113,7 @@ public sealed class RiskApprover(RiskGate gate, RiskDecisionStore decisions, Ris
             }
 
             // Independent reads (the ledger and the venue) at the same time.
-            var positionsRead = ledger.GetPositionsSinceAsync(account, since, ct);
+            var positionsRead = ledger.GetPositionsSinceAsync(account, since, SharedPositionsMaxAge, ct);
             var balanceRead = exchange.FetchBalanceAsync(ct);
             await Task.WhenAll(positionsRead, balanceRead);
             var positions = await positionsRead;

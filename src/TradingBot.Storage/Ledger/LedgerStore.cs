@@ -98,13 +98,13 @@ public sealed class LedgerStore(TableClients tables, PartitionLocks locks, TimeP
 
     /// <summary>
     /// The positions as stored at some moment after <paramref name="since"/>, a <see cref="RecentValue.Mark"/> the caller
-    /// took when its work arrived: a read another caller began after that mark answers it (unless a fill this process
-    /// applied ended since), so deliveries queued behind one another share one query; else read now. As current as a
-    /// read of its own once the caller's turn comes, up to the time it waited (fills another instance applied in that
-    /// time are not seen, as if the caller had run when that read began).
+    /// took when its work arrived, and at most <paramref name="maxAge"/> ago: a read another caller began within those
+    /// bounds answers it (unless a fill this process applied ended since), so deliveries queued behind one another share
+    /// one query; else read now. A fill another instance applied after that read began is not seen, as if the caller had
+    /// run when the read began.
     /// </summary>
-    public Task<IReadOnlyList<Position>> GetPositionsSinceAsync(string account, long since, CancellationToken ct) =>
-        Positions(account).GetSinceAsync(since, _time, () => ReadPositionsAsync(account, ct));
+    public Task<IReadOnlyList<Position>> GetPositionsSinceAsync(string account, long since, TimeSpan maxAge, CancellationToken ct) =>
+        Positions(account).GetSinceAsync(since, maxAge, _time, () => ReadPositionsAsync(account, ct));
 
     /// <summary>
     /// The positions as this process last read them, if at most <paramref name="maxAge"/> ago (a fill this process applies

@@ -35,15 +35,17 @@ public sealed class RecentValue<T>
     }
 
     /// <summary>
-    /// The value if its read began (or its write ended) after <paramref name="since"/>, a <see cref="RecentValue.Mark"/> the caller
-    /// took when it arrived, and nothing this process wrote has changed it since: another caller's read that began once
-    /// this one was waiting tells it as much as a read of its own would (as if it had run at that moment); else
-    /// <paramref name="read"/> it now and remember it. Callers queued behind one another share one read this way.
+    /// The value if its read began (or its write ended) after <paramref name="since"/>, a <see cref="RecentValue.Mark"/> the
+    /// caller took when it arrived, at most <paramref name="maxAge"/> ago, and nothing this process wrote has changed it
+    /// since: another caller's read that began once this one was waiting, a moment ago, tells it about as much as a read of
+    /// its own would (as if it had run when that read began); else <paramref name="read"/> it now and remember it. Callers
+    /// queued behind one another share one read this way.
     /// </summary>
-    public Task<T> GetSinceAsync(long since, TimeProvider time, Func<Task<T>> read)
+    public Task<T> GetSinceAsync(long since, TimeSpan maxAge, TimeProvider time, Func<Task<T>> read)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return GetAsync(last => last.Mark > since, time.GetUtcNow(), read);
+        var now = time.GetUtcNow();
+        return GetAsync(last => last.Mark > since && now - last.At <= maxAge, now, read);
     }
 
     private async Task<T> GetAsync(Func<(T Value, DateTimeOffset At, long Mark), bool> usable, DateTimeOffset now, Func<Task<T>> read)

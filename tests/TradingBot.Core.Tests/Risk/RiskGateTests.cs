@@ -141,6 +141,28 @@ public sealed class RiskGateTests
     }
 
     [Fact]
+    public void ReviewPosition_ABarAtOrBeforeTheOneThatLastRaisedTheTrail_ChangesNothing()
+    {
+        var levels = new ExitLevels(true, 95m, null, 97m, PriceDistance.Fraction(0.03m));
+        var context = Flat().With(Btc, 1m, 100m).After(new ExitLevelsSet(Now, Btc, levels));
+        var raising = new Candle(Now, 100m, 110m, 99m, 108m, 1m);
+        var (_, trail) = RiskGate.ReviewPosition("sma-cross", Btc, raising, context);
+        var raised = Assert.IsType<ExitLevelsSet>(Assert.Single(trail.Events));
+        var after = context with { State = context.State.Apply(trail.Events) };
+
+        var repeated = RiskGate.ReviewPosition("sma-cross", Btc, raising, after); // its low 99 is under the raised stop 106.7
+        var older = RiskGate.ReviewPosition("sma-cross", Btc, new Candle(Now.AddMinutes(-1), 100m, 100m, 90m, 95m, 1m), after);
+        var next = RiskGate.ReviewPosition("sma-cross", Btc, new Candle(Now.AddMinutes(1), 108m, 108m, 106m, 107m, 1m), after);
+
+        Assert.Equal(Now, raised.Levels.TrailedThrough);
+        Assert.Null(repeated.Hit);
+        Assert.Same(RiskReview.Nothing, repeated.Review);
+        Assert.Null(older.Hit);
+        Assert.Same(RiskReview.Nothing, older.Review);
+        Assert.Equal(new ExitHit(ProtectiveExit.TrailingStop, 106.7m), next.Hit);
+    }
+
+    [Fact]
     public void OnEntryFilled_LevelsFromTheFillPrice()
     {
         var order = new RiskOrder("sma-cross", Btc, OrderSide.Buy, 1m, 100m, RiskOrderPurpose.Entry) { Exits = new ExitPlan(PriceDistance.Fraction(0.1m), null, null) };

@@ -6,6 +6,7 @@ using TradingBot.Core.Risk;
 using TradingBot.Core.Strategies;
 using TradingBot.Functions.Functions;
 using TradingBot.Functions.Pipeline;
+using TradingBot.Storage.Ledger;
 using TradingBot.Storage.Poison;
 using TradingBot.Storage.Risk;
 using TradingBot.Storage.Tables;
@@ -152,6 +153,24 @@ public sealed class ApplyRiskTests(AzuriteFixture azurite) : IDisposable
         await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signal);
 
         Assert.Equal("no-change", (await DecisionAsync(signal))!.Code);
+    }
+
+    [Fact]
+    public async Task Deliver_AfterAnotherInstanceAppliedAFill_WeighsThatPosition()
+    {
+        await Scenario.ConfigureAsync(_host);
+        await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, Signal(TargetPosition.Flat, fromEnd: 2)); // flat: read, remembered
+        var elsewhere = new LedgerStore(_host.Service<TableClients>(), new PartitionLocks());
+        var order = new TrackedOrder("ord-x", "tbx", "sig-x", "candle:x", Scenario.StrategyId, PipelineHost.VenueId, Account, TradingMode.Paper,
+            Scenario.BtcUsdt, OrderSide.Buy, OrderType.Market, 0.5m, 12m, _host.Time.GetUtcNow());
+        await elsewhere.ApplyAsync(OrderFilled.For(order, new ExecutionFill("t-x", 12m, 0.5m, 0m, null, _host.Time.GetUtcNow())), default);
+        var flat = Signal(TargetPosition.Flat);
+
+        var reply = await _host.DeliverAsync(nameof(ApplyRisk), ApplyRisk.Trigger, flat);
+
+        var exit = Assert.Single(reply.Messages<OrderApproved>(ApplyRisk.Output));
+        Assert.Equal(OrderSide.Sell, exit.Side);
+        Assert.Equal(0.5m, exit.Amount);
     }
 
     [Fact]

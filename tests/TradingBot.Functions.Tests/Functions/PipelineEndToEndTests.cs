@@ -25,8 +25,8 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IDisposable
     private Task<IReadOnlyList<string>> DeliverAllAsync(string function, string binding, IEnumerable<string> bodies, string output) =>
         _host.DeliverAllAsync(function, binding, bodies, output);
 
-    [Fact]
-    public async Task Candles_FlowThroughEveryStage_IntoAPositionThenAStopLossExit()
+    /// <summary>Ingests the cross-up candles and runs them through every stage: a long position with a 10 % stop-loss.</summary>
+    private async Task<(IReadOnlyList<string> Candles, IReadOnlyList<string> Signals, IReadOnlyList<string> Orders)> OpenPositionAsync()
     {
         await Scenario.ConfigureAsync(_host);
         _host.Venue.SetCandles(Scenario.BtcUsdt, Core.Market.Timeframe.OneMinute, Scenario.CrossUp());
@@ -36,6 +36,13 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IDisposable
         var orders = await DeliverAllAsync(nameof(ApplyRisk), ApplyRisk.Trigger, signals, ApplyRisk.Output);
         var fills = await DeliverAllAsync(nameof(ExecuteOrders), ExecuteOrders.Trigger, orders, ExecuteOrders.Output);
         await DeliverAllAsync(nameof(RecordFills), RecordFills.Trigger, fills, "none");
+        return (candles, signals, orders);
+    }
+
+    [Fact]
+    public async Task Candles_FlowThroughEveryStage_IntoAPositionThenAStopLossExit()
+    {
+        var (candles, signals, orders) = await OpenPositionAsync();
 
         Assert.Equal(6, candles.Count);
         Assert.Equal(TargetPosition.Long, MessageJson.Deserialize<SignalRaised>(Assert.Single(signals)).Target);
@@ -72,5 +79,20 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IDisposable
         Assert.Single(book.State.StopOuts);
         Assert.False(book.State.ExitLevels.ContainsKey(Scenario.BtcUsdt));
         Assert.All(exitFills.Select(MessageJson.PeekSchema), s => Assert.Contains(s, new[] { OrderFilled.SchemaName, OrderUpdated.SchemaName }));
+    }
+
+    [Fact]
+    public async Task ACandleThatClosedBeforeThePositionsFill_DeliveredLate_NeitherHitsNorTrailsItsStop()
+    {
+        await OpenPositionAsync();
+        var book = (await _host.Service<RiskStateStore>().GetAsync("paper-testex", default))!;
+        // A bar from before the entry (it closed at 11:59, the fill was at 12:00:30) whose low is under the 10 % stop,
+        // delivered only now (late, or evaluated again on a redelivery).
+        var old = Scenario.Closed(new Core.Market.Candle(Scenario.FirstBar.AddMinutes(4), 11m, 11m, 10m, 10.5m, 1m));
+
+        var reply = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, old, deliveryCount: 2);
+
+        Assert.DoesNotContain(reply.Messages<SignalRaised>(EvaluateStrategies.Output), s => s.StrategyId == ProtectiveExits.StrategyId);
+        Assert.Equal(book.State.ExitLevels, (await _host.Service<RiskStateStore>().GetAsync("paper-testex", default))!.State.ExitLevels);
     }
 }

@@ -64,15 +64,15 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var elsewhere = new LedgerStore(tables, new PartitionLocks());
         await ledger.ApplyAsync(Fill("t1", OrderSide.Buy, 0.5m, 100m), default);
         var waiting = RecentValue.Mark(); // a delivery arrives and queues behind the one reading now
-        await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), default);
+        await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), TimeSpan.MaxValue, default);
 
         await elsewhere.ApplyAsync(Fill("t2", OrderSide.Buy, 0.25m, 100m), default);
-        var shared = await ledger.GetPositionsSinceAsync("paper-binance", waiting, default);
-        var arrivedLater = await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), default);
+        var shared = await ledger.GetPositionsSinceAsync("paper-binance", waiting, TimeSpan.MaxValue, default);
+        var arrivedLater = await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), TimeSpan.MaxValue, default);
         var waitingAgain = RecentValue.Mark();
-        await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), default);
+        await ledger.GetPositionsSinceAsync("paper-binance", RecentValue.Mark(), TimeSpan.MaxValue, default);
         await ledger.ApplyAsync(Fill("t3", OrderSide.Buy, 0.25m, 100m), default);
-        var afterOwnFill = await ledger.GetPositionsSinceAsync("paper-binance", waitingAgain, default);
+        var afterOwnFill = await ledger.GetPositionsSinceAsync("paper-binance", waitingAgain, TimeSpan.MaxValue, default);
 
         Assert.Equal(0.5m, Assert.Single(shared).Quantity); // the read it waited behind began after it arrived
         Assert.Equal(0.75m, Assert.Single(arrivedLater).Quantity); // that read began before it arrived: read again

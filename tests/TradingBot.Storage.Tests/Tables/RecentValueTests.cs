@@ -49,13 +49,13 @@ public sealed class RecentValueTests
         Task<string> Read() => Task.FromResult("stored" + ++reads);
         var early = RecentValue.Mark();
         var release = new TaskCompletionSource<string>();
-        var inFlight = recent.GetSinceAsync(RecentValue.Mark(), _time, () => release.Task); // began after "early"
+        var inFlight = recent.GetSinceAsync(RecentValue.Mark(), TimeSpan.MaxValue, _time, () => release.Task); // began after "early"
         var late = RecentValue.Mark(); // arrived while that read was in flight
         release.SetResult("read in flight");
         await inFlight;
 
-        var forEarly = await recent.GetSinceAsync(early, _time, Read);
-        var forLate = await recent.GetSinceAsync(late, _time, Read);
+        var forEarly = await recent.GetSinceAsync(early, TimeSpan.MaxValue, _time, Read);
+        var forLate = await recent.GetSinceAsync(late, TimeSpan.MaxValue, _time, Read);
 
         Assert.Equal("read in flight", forEarly);
         Assert.Equal("stored1", forLate);
@@ -69,6 +69,34 @@ public sealed class RecentValueTests
 
         recent.Written("mine", _time.GetUtcNow());
 
-        Assert.Equal("mine", await recent.GetSinceAsync(mark, _time, () => Task.FromResult("stored")));
+        Assert.Equal("mine", await recent.GetSinceAsync(mark, TimeSpan.MaxValue, _time, () => Task.FromResult("stored")));
+    }
+
+    [Fact]
+    public async Task GetSince_AReadBegunAfterTheMarkButOlderThanTheAge_DoesNotServe()
+    {
+        var recent = new RecentValue<string>();
+        var mark = RecentValue.Mark();
+        await recent.GetSinceAsync(RecentValue.Mark(), TimeSpan.MaxValue, _time, () => Task.FromResult("first"));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+
+        var value = await recent.GetSinceAsync(mark, TimeSpan.FromMilliseconds(100), _time, () => Task.FromResult("again"));
+
+        Assert.Equal("again", value);
+    }
+
+    [Fact]
+    public async Task GetSince_AChangeWhileTheReadWasInFlight_IsNotKept()
+    {
+        var recent = new RecentValue<string>();
+        var mark = RecentValue.Mark();
+        var release = new TaskCompletionSource<string>();
+        var inFlight = recent.GetSinceAsync(RecentValue.Mark(), TimeSpan.MaxValue, _time, () => release.Task);
+
+        recent.Changed(); // a fill applied while the read was in flight
+        release.SetResult("read before the change");
+        await inFlight;
+
+        Assert.Equal("stored", await recent.GetSinceAsync(mark, TimeSpan.MaxValue, _time, () => Task.FromResult("stored")));
     }
 }
