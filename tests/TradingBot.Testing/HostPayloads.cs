@@ -16,8 +16,11 @@ public static class HostPayloads
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    /// <summary>A <c>serviceBusTrigger</c> invocation (cardinality one, dataType string) delivering <paramref name="body"/>.</summary>
-    public static string ServiceBus(string function, string binding, string body, int deliveryCount = 1, string? messageId = null,
+    /// <summary>
+    /// A <c>serviceBusTrigger</c> invocation (cardinality one, dataType string) delivering <paramref name="body"/>; a null
+    /// <paramref name="deliveryCount"/> leaves that metadata out.
+    /// </summary>
+    public static string ServiceBus(string function, string binding, string body, int? deliveryCount = 1, string? messageId = null,
         DateTimeOffset? enqueued = null, DateTimeOffset? now = null)
     {
         var enqueuedAt = enqueued ?? new DateTimeOffset(2026, 1, 10, 12, 1, 0, TimeSpan.Zero);
@@ -27,7 +30,11 @@ public static class HostPayloads
             writer.WriteString(binding, Encode(body));
             writer.WriteEndObject();
             writer.WriteStartObject("Metadata");
-            writer.WriteString("DeliveryCount", deliveryCount.ToString(CultureInfo.InvariantCulture));
+            if (deliveryCount is { } count)
+            {
+                writer.WriteString("DeliveryCount", count.ToString(CultureInfo.InvariantCulture));
+            }
+
             writer.WriteString("LockToken", Encode(Guid.NewGuid().ToString()));
             writer.WriteString("ExpiresAtUtc", HostTime(enqueuedAt.AddDays(14)));
             writer.WriteString("ExpiresAt", HostTime(enqueuedAt.AddDays(14)) + "+00:00");

@@ -114,6 +114,24 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task Deliver_WithoutADeliveryCount_RaisingNothingNow_ReplaysWhatWasRecorded()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+        var config = _host.Service<ConfigStore>();
+        await config.SaveStrategyAsync((await config.GetStrategyAsync(Scenario.StrategyId, default))! with { Enabled = false }, default);
+
+        // Metadata without DeliveryCount: it may be a redelivery, so the earlier record is looked up.
+        var again = await _host.InvokeAsync(nameof(EvaluateStrategies),
+            HostPayloads.ServiceBus(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, MessageJson.Serialize(candle), deliveryCount: null,
+                now: _host.Time.GetUtcNow()));
+
+        Assert.Equal(first.Bodies(EvaluateStrategies.Output), again.Bodies(EvaluateStrategies.Output));
+    }
+
+    [Fact]
     public async Task Redeliver_RecordedButItsSignalsNotStored_StoresAndReplaysTheRecordedSignals()
     {
         var bars = Scenario.CrossUp();
