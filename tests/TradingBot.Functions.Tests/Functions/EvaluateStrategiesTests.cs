@@ -15,6 +15,18 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
 
     public void Dispose() => _host.Dispose();
 
+    /// <summary>The crossing candle delivered once (it raises a Long signal, recorded), then its strategy disabled.</summary>
+    private async Task<(CandleClosed Candle, InvokeReply First)> RaiseThenDisableAsync()
+    {
+        var bars = Scenario.CrossUp();
+        await Scenario.ConfigureAsync(_host, bars);
+        var candle = Scenario.Closed(bars[^1]);
+        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
+        var config = _host.Service<ConfigStore>();
+        await config.SaveStrategyAsync((await config.GetStrategyAsync(Scenario.StrategyId, default))! with { Enabled = false }, default);
+        return (candle, first);
+    }
+
     [Fact]
     public async Task Deliver_CandleThatCrosses_RaisesOneSignalCausedByIt()
     {
@@ -58,12 +70,7 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Deliver_TheSameCandleAgainAsANewMessage_RaisingNothingNow_PublishesNothingAgain()
     {
-        var bars = Scenario.CrossUp();
-        await Scenario.ConfigureAsync(_host, bars);
-        var candle = Scenario.Closed(bars[^1]);
-        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
-        var config = _host.Service<ConfigStore>();
-        await config.SaveStrategyAsync((await config.GetStrategyAsync(Scenario.StrategyId, default))! with { Enabled = false }, default);
+        var (candle, first) = await RaiseThenDisableAsync();
 
         // Ingestion published the same candle twice (a retried run): the copy is a first delivery of another message.
         var copy = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 1);
@@ -99,13 +106,7 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Redeliver_AfterTheStrategyChanged_ReplaysTheSameSignal()
     {
-        var bars = Scenario.CrossUp();
-        await Scenario.ConfigureAsync(_host, bars);
-        var candle = Scenario.Closed(bars[^1]);
-        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
-        var config = _host.Service<ConfigStore>();
-        var strategy = (await config.GetStrategyAsync(Scenario.StrategyId, default))!;
-        await config.SaveStrategyAsync(strategy with { Enabled = false }, default);
+        var (candle, first) = await RaiseThenDisableAsync();
 
         var again = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle, deliveryCount: 2);
 
@@ -116,12 +117,7 @@ public sealed class EvaluateStrategiesTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Deliver_WithoutADeliveryCount_RaisingNothingNow_ReplaysWhatWasRecorded()
     {
-        var bars = Scenario.CrossUp();
-        await Scenario.ConfigureAsync(_host, bars);
-        var candle = Scenario.Closed(bars[^1]);
-        var first = await _host.DeliverAsync(nameof(EvaluateStrategies), EvaluateStrategies.Trigger, candle);
-        var config = _host.Service<ConfigStore>();
-        await config.SaveStrategyAsync((await config.GetStrategyAsync(Scenario.StrategyId, default))! with { Enabled = false }, default);
+        var (candle, first) = await RaiseThenDisableAsync();
 
         // Metadata without DeliveryCount: it may be a redelivery, so the earlier record is looked up.
         var again = await _host.InvokeAsync(nameof(EvaluateStrategies),
